@@ -1,0 +1,47 @@
+# tipgraph: `make run` and `make test` work on a fresh machine (they create .venv and install).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+LINT_DIR := tools/cypher-lint
+LINT_STAMP := $(LINT_DIR)/node_modules/.installed-stamp
+
+.PHONY: install run test test-neo4j bench lint-deps clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+# Neo4j's own Cypher front end (npm), used by the lint test under Node.
+lint-deps: $(LINT_STAMP)
+
+$(LINT_STAMP): $(LINT_DIR)/package.json $(LINT_DIR)/package-lock.json
+	command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || \
+	  (apt-get update && apt-get install -y --no-install-recommends nodejs npm)
+	npm ci --prefix $(LINT_DIR) --no-audit --no-fund --loglevel=error
+	touch $@
+
+run: install
+	$(BIN)/tipgraph db start
+	$(BIN)/tipgraph db status
+	@echo "The local graph server is up. Next: 'tipgraph query \"MATCH (n) RETURN count(n) AS n\"';"
+	@echo "stop it with '$(BIN)/tipgraph db stop'. Demo data and the workbench come with later issues."
+
+test: install lint-deps
+	$(BIN)/python -m pytest
+
+# The store suite against any server: NEO4J_URI=bolt://... NEO4J_PASSWORD=... make test-neo4j
+# It refuses a database that already holds nodes unless TIPGRAPH_TEST_RESETDB=1.
+test-neo4j: install lint-deps
+	@test -n "$$NEO4J_URI" || (echo "set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)"; exit 2)
+	$(BIN)/python -m pytest -m server
+
+bench: install
+	$(BIN)/python -m bench.store_bench
+
+clean:
+	rm -rf $(VENV) $(LINT_DIR)/node_modules .pytest_cache

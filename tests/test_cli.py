@@ -1,0 +1,68 @@
+"""The CLI against the session's graph server, through typer's runner."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from tipgraph.cli import app
+
+pytestmark = pytest.mark.server
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, list(args))
+
+
+def test_cli_query_prints_json_rows(server_env, store):
+    store.write("CREATE (:Person {id: 'person:q1', name: '陳偉廷'}), (:Person {id: 'person:q2', name: 'Lee'})")
+    result = run("query", "--json", "MATCH (p:Person) RETURN p.name AS name ORDER BY name")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [{"name": "Lee"}, {"name": "陳偉廷"}]
+
+
+def test_cli_query_takes_typed_parameters(server_env, store):
+    result = run("query", "--json", "-p", "n=41", "-p", "names=[\"a\",\"b\"]", "-p", "s=plain text",
+                 "RETURN $n + 1 AS n, size($names) AS k, $s AS s")
+    assert json.loads(result.stdout) == {"n": 42, "k": 2, "s": "plain text"}
+
+
+def test_cli_query_refuses_writes_without_flag_and_changes_nothing(server_env, store):
+    result = run("query", "CREATE (:Person {id: 'person:w'})")
+    assert result.exit_code == 1
+    assert "use --write" in result.stderr
+    assert store.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0
+    assert run("query", "--write", "CREATE (:Person {id: 'person:w', name: 'w'})").exit_code == 0
+    assert store.read("MATCH (n:Person) RETURN count(n) AS n")[0]["n"] == 1
+
+
+def test_cli_query_syntax_error_is_one_line_with_server_message(server_env, store):
+    result = run("query", "MATCH (n RETURN n")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: the graph server rejected the statement")
+    assert "Traceback" not in result.output
+
+
+def test_cli_bad_parameter_names_the_option(server_env):
+    result = run("query", "-p", "novalue", "RETURN 1")
+    assert result.exit_code == 2
+    assert "name=value" in result.output
+
+
+def test_cli_status_json_has_counts_and_no_password(server_env, store):
+    result = run("db", "status", "--json")
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    assert body["state"] in ("running", "remote") and body["nodes"] == 0
+    assert "password" not in result.stdout.lower()
+    if server_env.uses_local_server:
+        from graph.localserver import read_password
+
+        assert read_password(server_env) not in result.stdout
+
+
+def test_cli_db_init_is_idempotent(server_env, store):
+    first, second = run("db", "init"), run("db", "init")
+    assert first.exit_code == second.exit_code == 0
+    assert first.stdout == second.stdout
