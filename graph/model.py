@@ -18,6 +18,7 @@ label's index. Evidence is the provenance of a fact (see ``Evidence``).
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,8 @@ __all__ = [
     "Model",
     "MODEL",
     "Evidence",
+    "EVIDENCE_LISTS",
+    "evidence_records",
     "Grading",
     "DEFAULT_GRADING",
     "make_id",
@@ -150,25 +153,44 @@ class Evidence:
     def key(self) -> str:
         return f"{self.doc}|{self.start}|{self.end}|{self.extractor}"
 
-    def as_row(self) -> dict[str, Any]:
-        """The flat form written to the graph."""
+    @property
+    def grade(self) -> str:
+        """The grading as three characters, e.g. ``B23`` (source, information, handling)."""
+        return f"{self.grading.source}{self.grading.info}{self.grading.handling}"
+
+    def record(self) -> dict[str, Any]:
+        """The piece of evidence as a plain dict (what reads return)."""
         return {
-            "key": self.key,
-            "doc": self.doc,
-            "start": self.start,
-            "end": self.end,
-            "extractor": self.extractor,
-            "confidence": float(self.confidence),
-            "source": self.grading.source,
-            "info": self.grading.info,
-            "handling": self.grading.handling,
+            "key": self.key, "doc": self.doc, "start": self.start, "end": self.end,
+            "extractor": self.extractor, "confidence": float(self.confidence),
+            "source": self.grading.source, "info": self.grading.info, "handling": self.grading.handling,
             "sentence": self.sentence,
         }
 
+    def as_row(self) -> dict[str, Any]:
+        """The form written to the graph: columns to filter on, and the whole record as JSON."""
+        return {"key": self.key, "doc": self.doc, "grade": self.grade,
+                "json": json.dumps(self.record(), ensure_ascii=False, sort_keys=True)}
 
-# The evidence columns kept on relationships as parallel lists (Neo4j properties cannot hold
-# maps): r.ev_key[i], r.ev_doc[i], ... describe the i-th piece of evidence.
-EVIDENCE_FIELDS = ("key", "doc", "start", "end", "extractor", "confidence", "source", "info", "handling", "sentence")
+
+# How evidence is stored. Neo4j properties cannot hold maps, so a relationship keeps its
+# evidence as parallel lists: ev_key[i] (the identity, for de-duplication), ev_doc[i] (to
+# count and filter by document), ev_grade[i] (e.g. "B23", to filter by grading) and
+# ev_json[i] (the whole record). Four lists, not one per field: each list is a write, and
+# four keep batched upserts fast. A node's evidence is its MENTIONED_IN relationships.
+EVIDENCE_LISTS = ("ev_key", "ev_doc", "ev_grade", "ev_json")
+
+
+def evidence_records(props: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The evidence kept on a relationship's properties, as dicts, in the order it was added."""
+    records = []
+    for raw in props.get("ev_json") or []:
+        try:
+            records.append(json.loads(raw))
+        except (TypeError, ValueError):
+            records.append({"key": None, "error": "unreadable evidence record"})
+    return records
+
 
 _P = Prop
 _ROLE_PROPS = (
@@ -186,7 +208,6 @@ _NODES: tuple[NodeKind, ...] = (
             _P("sex", "str", help="F, M or X"),
             _P("birth_year", "int"),
             _P("nationality", "country"),
-            _P("community", "int", help="written back by analytics"),
         ),
         names=("name", "aliases"),
     ),

@@ -5,17 +5,18 @@ on 100k nodes) are used. Instead each name is turned into a few normalised keys,
 ``NameKey`` nodes under a uniqueness constraint, and a search is an index-backed
 ``STARTS WITH`` over them. Keys make a prefix of any part of a name findable:
 
-* Chinese names: every suffix (``陳偉廷``, ``偉廷``, ``廷``), so the given name alone finds it;
-* Latin names: the whole name without spaces in both orders (``chenweiting``,
-  ``weitingchen``) and each token;
+* Chinese names: every suffix of two or more characters (``陳偉廷``, ``偉廷``), so the
+  given name alone finds it;
+* Latin names: every rotation of the tokens (``chenweiting``, ``weitingchen``,
+  ``tingchenwei``), so a prefix of any token, in either order, finds it;
 * masked names: the mask is one canonical character (``陳○明`` for ``陳〇明``, ``陳Ｏ明``,
   ``陳*明``, ``陳 O 明``), and a query for a full three-character name also asks for its
   masked form, so a masked mention is offered as a possible match (never merged).
 
 >>> name_keys("Wei-Ting CHEN")
-['chen', 'ting', 'wei', 'weitingchen', 'tingchenwei', 'chenweiting', 'weiting', 'tingchen']
+['weitingchen', 'tingchenwei', 'chenweiting']
 >>> name_keys("陳〇明")
-['陳○明', '○明', '明']
+['陳○明', '○明']
 >>> query_keys("陳偉明")
 ['陳偉明', '陳○明']
 """
@@ -34,6 +35,7 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RUN = re.compile(f"[{_CJK}{MASK}]+")
 _LATIN_TOKEN = re.compile(r"[0-9a-z]+")
 _MAX_SUFFIX_CHARS = 16
+_MAX_TOKENS = 4
 
 
 def _fold(text: str) -> str:
@@ -57,25 +59,25 @@ def is_masked(name: str) -> bool:
 
 
 def name_keys(name: str) -> list[str]:
-    """The search keys of one name, most specific last for Latin and first for Chinese; no duplicates."""
+    """The search keys of one name, without duplicates; few, since each is a write.
+
+    Chinese runs give their suffixes of two or more characters (the given name alone finds
+    the name); Latin tokens give every rotation (any token first, then the rest in order),
+    so a prefix of any token, in either name order, finds it; a string of several parts with
+    digits (a case number) also gives its compact whole form.
+    """
     folded = _fold(name)
     keys: list[str] = []
     for run in _CJK_RUN.findall(folded):
         run = run[:_MAX_SUFFIX_CHARS]
-        keys.extend(run[i:] for i in range(len(run)))
-    tokens = [t for t in _LATIN_TOKEN.findall(folded) if t not in _HONORIFICS]
-    if tokens:
-        keys.extend(sorted(set(tokens)))
-        if len(tokens) > 1:
-            # "Wei-Ting Chen" and "CHEN WEI-TING": the family name may come first or last,
-            # so the name is also keyed with the first token moved last and the last moved first
-            keys.append("".join(tokens))
-            keys.append("".join(tokens[1:]) + tokens[0])
-            keys.append(tokens[-1] + "".join(tokens[:-1]))
-            keys.append("".join(tokens[:-1]))
-            keys.append("".join(tokens[1:]))
-    # the whole string without spaces or separators: case numbers such as 111偵字第123號
-    keys.append(_compact(folded))
+        keys.extend(run[i:] for i in range(max(1, len(run) - 1)))
+        if len(run) == 2:
+            keys.append(run[1])
+    tokens = [t for t in _LATIN_TOKEN.findall(folded) if t not in _HONORIFICS][:_MAX_TOKENS]
+    keys.extend("".join(tokens[i:] + tokens[:i]) for i in range(len(tokens)))
+    compact = _compact(folded)
+    if compact not in keys and any(ch.isdigit() for ch in compact) and len(tokens) + len(_CJK_RUN.findall(folded)) > 1:
+        keys.append(compact)
     seen: set[str] = set()
     return [k for k in keys if k and not (k in seen or seen.add(k))]
 

@@ -18,7 +18,8 @@ import networkx as nx
 from graph.cypher import TRAVERSABLE, fill, public_labels
 from graph.errors import ModelError
 from graph.model import MODEL
-from graph.reads import HIDDEN_PROPS, Subgraph, evidence_of
+from graph.model import evidence_records
+from graph.reads import HIDDEN_PROPS, Subgraph
 from graph.store import Store, Tx
 
 __all__ = ["to_networkx", "subgraph_to_networkx", "write_back", "ANALYSIS_PREFIX"]
@@ -45,7 +46,7 @@ PROJECT_NODES = _node_union()
 
 def _add_rel(g: nx.MultiDiGraph, start: str, end: str, rel_type: str, props: Mapping[str, Any]) -> None:
     plain = {k: v for k, v in props.items() if not k.startswith("ev_")}
-    evidence = evidence_of(dict(props))
+    evidence = evidence_records(dict(props))
     g.add_edge(start, end, key=plain.get("id") or rel_type, type=rel_type,
                evidence=len(evidence), documents=len({e["doc"] for e in evidence}), **{k: v for k, v in plain.items() if k != "type"})
 

@@ -15,7 +15,7 @@ from typing import Any, LiteralString, cast
 from graph import namekeys
 from graph.cypher import TRAVERSABLE, fill, public_labels
 from graph.errors import ModelError, NotFound
-from graph.model import EVIDENCE_FIELDS, MODEL
+from graph.model import MODEL, evidence_records
 from graph.store import Store, Tx
 
 __all__ = [
@@ -26,7 +26,6 @@ __all__ = [
     "shortest_paths",
     "search",
     "counts",
-    "evidence_of",
 ]
 
 HIDDEN_PROPS = ("text",)  # large document text stays out of node listings
@@ -51,13 +50,6 @@ class Subgraph:
     relationships: dict[str, dict[str, Any]] = field(default_factory=dict)
     truncated: bool = False
     omitted_nodes: int = 0
-
-
-def evidence_of(rel_props: dict[str, Any]) -> list[dict[str, Any]]:
-    """The pieces of evidence kept on a relationship's ``ev_*`` lists, as dicts. Pure."""
-    columns = {f: rel_props.get(f"ev_{f}") or [] for f in EVIDENCE_FIELDS}
-    count = len(columns["key"])
-    return [{f: (columns[f][i] if i < len(columns[f]) else None) for f in EVIDENCE_FIELDS} for i in range(count)]
 
 
 def _plain_rel_props(rel_props: dict[str, Any]) -> dict[str, Any]:
@@ -97,7 +89,7 @@ def get_entity(store: Store, entity_id: str, *, max_relationships: int = 500) ->
             raise NotFound(entity_id)
         rels = tx.run(fill(ENTITY_RELS, LABEL=label), {"id": entity_id, "limit": max_relationships})
         relationships = [
-            {**{k: v for k, v in r.items() if k != "props"}, "props": _plain_rel_props(r["props"]), "evidence": evidence_of(r["props"])}
+            {**{k: v for k, v in r.items() if k != "props"}, "props": _plain_rel_props(r["props"]), "evidence": evidence_records(r["props"])}
             for r in rels
         ]
         return Entity(entity_id, label, rows[0]["props"], rows[0]["mentions"], relationships)
@@ -203,7 +195,7 @@ def neighbourhood(
                 src, end = (row["src"], dst) if row["outgoing"] else (dst, row["src"])
                 view.relationships[rel.get("id") or f"{src}-{row['type']}-{end}"] = {
                     "type": row["type"], "start": src, "end": end,
-                    "props": _plain_rel_props(rel), "evidence": evidence_of(rel),
+                    "props": _plain_rel_props(rel), "evidence": evidence_records(rel),
                 }
             if left_out:
                 view.truncated = True

@@ -7,12 +7,13 @@ whole or not at all. Writing it again changes nothing: nodes and relationships a
 MERGEd on their stable ids, and evidence is appended only when its key is new.
 
 Evidence of a node is a ``MENTIONED_IN`` relationship to its document (one per span);
-evidence of a relationship is kept on it as parallel lists ``ev_key``, ``ev_doc``,
-``ev_start``, ... (see ``graph.model.EVIDENCE_FIELDS``).
+evidence of a relationship is kept on it as parallel lists (see
+``graph.model.EVIDENCE_LISTS``), appended in the same statement that MERGEs it.
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -102,35 +103,24 @@ MATCH (b:__END__ {id: row.end})
 MERGE (a)-[r:__TYPE__ {id: row.id}]->(b)
 ON CREATE SET r.created_at = $now
 SET r += row.props
-RETURN collect(row.id) AS written
+WITH r, row, [e IN row.evs WHERE NOT e.key IN coalesce(r.ev_key, [])] AS new
+SET r.ev_key = coalesce(r.ev_key, []) + [e IN new | e.key],
+    r.ev_doc = coalesce(r.ev_doc, []) + [e IN new | e.doc],
+    r.ev_grade = coalesce(r.ev_grade, []) + [e IN new | e.grade],
+    r.ev_json = coalesce(r.ev_json, []) + [e IN new | e.json]
+RETURN row.id AS id, size(new) AS added
 """
 
-APPEND_REL_EVIDENCE = """
-UNWIND $rows AS row
-MATCH (:__START__ {id: row.start})-[r:__TYPE__ {id: row.id}]->(:__END__ {id: row.end})
-WITH r, row.ev AS ev
-WHERE NOT ev.key IN coalesce(r.ev_key, [])
-SET r.ev_key = coalesce(r.ev_key, []) + ev.key,
-    r.ev_doc = coalesce(r.ev_doc, []) + ev.doc,
-    r.ev_start = coalesce(r.ev_start, []) + ev.start,
-    r.ev_end = coalesce(r.ev_end, []) + ev.end,
-    r.ev_extractor = coalesce(r.ev_extractor, []) + ev.extractor,
-    r.ev_confidence = coalesce(r.ev_confidence, []) + ev.confidence,
-    r.ev_source = coalesce(r.ev_source, []) + ev.source,
-    r.ev_info = coalesce(r.ev_info, []) + ev.info,
-    r.ev_handling = coalesce(r.ev_handling, []) + ev.handling,
-    r.ev_sentence = coalesce(r.ev_sentence, []) + ev.sentence
-RETURN count(*) AS added
-"""
-
-REGRADE_REL_EVIDENCE = """
+READ_REL_EVIDENCE = """
 MATCH (:__START__ {id: $start})-[r:__TYPE__ {id: $id}]->()
-WITH r, [i IN range(0, size(coalesce(r.ev_key, [])) - 1) WHERE r.ev_key[i] = $key] AS hit
-WHERE size(hit) > 0
-SET r.ev_source = [i IN range(0, size(r.ev_key) - 1) | CASE WHEN i IN hit THEN $source ELSE r.ev_source[i] END],
-    r.ev_info = [i IN range(0, size(r.ev_key) - 1) | CASE WHEN i IN hit THEN $info ELSE r.ev_info[i] END],
-    r.ev_handling = [i IN range(0, size(r.ev_key) - 1) | CASE WHEN i IN hit THEN $handling ELSE r.ev_handling[i] END]
-RETURN size(hit) AS changed
+RETURN r.ev_key AS keys, r.ev_grade AS grades, r.ev_json AS records
+"""
+
+SET_REL_EVIDENCE = """
+MATCH (:__START__ {id: $start})-[r:__TYPE__ {id: $id}]->()
+WHERE r.ev_key = $keys
+SET r.ev_grade = $grades, r.ev_json = $records
+RETURN count(r) AS changed
 """
 
 REGRADE_MENTION = """
@@ -165,11 +155,10 @@ def _prepare(batch: GraphBatch) -> dict[str, Any]:
         name_keys = sorted({k for n in names for k in namekeys.name_keys(n)})
         if name_keys:
             keys[kind.label].append({"id": row.id, "keys": name_keys})
-        mentions[kind.label].extend({"id": row.id, "ev": ev.as_row()} for ev in row.evidence)
+        mentions[kind.label].extend({"id": row.id, "ev": ev.record()} for ev in row.evidence)
     for label, rows in mentions.items():
         mentions[label] = list({(r["id"], r["ev"]["key"]): r for r in rows}.values())
     rels: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = defaultdict(dict)
-    rel_evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in batch.rels:
         kind = MODEL.rel(r.type)
         if kind.internal or r.type == "MENTIONED_IN":
@@ -179,12 +168,11 @@ def _prepare(batch: GraphBatch) -> dict[str, Any]:
             raise ModelError(r.type, f"cannot join {start} to {end}; allowed: {list(kind.endpoints)}")
         group = (r.type, start, end)
         props = MODEL.clean_rel(r.type, r.props)
-        merged = rels[group].setdefault(r.id, {"id": r.id, "start": r.start, "end": r.end, "props": {}})
+        merged = rels[group].setdefault(r.id, {"id": r.id, "start": r.start, "end": r.end, "props": {}, "evs": []})
         merged["props"].update(props)
-        rel_evidence[group].extend(
-            {"id": r.id, "start": r.start, "end": r.end, "ev": ev.as_row()} for ev in r.evidence
-        )
-    return {"nodes": nodes, "keys": keys, "mentions": mentions, "rels": rels, "rel_evidence": rel_evidence}
+        known = {e["key"] for e in merged["evs"]}
+        merged["evs"].extend(e for e in (ev.as_row() for ev in r.evidence) if e["key"] not in known)
+    return {"nodes": nodes, "keys": keys, "mentions": mentions, "rels": rels}
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -223,15 +211,13 @@ def write_batch(store: Store, batch: GraphBatch, *, batch_size: int = 2000) -> W
         for (rel_type, start, end), rows in plan["rels"].items():
             statement = fill(UPSERT_RELS, TYPE=rel_type, START=start, END=end)
             for chunk in _chunks(list(rows.values()), batch_size):
-                written = set(tx.run(statement, {"rows": chunk, "now": now})[0]["written"])
+                result = tx.run(statement, {"rows": chunk, "now": now})
+                written = {r["id"] for r in result}
                 missing = [f"{r['start']}->{r['end']}" for r in chunk if r["id"] not in written]
                 if missing:
                     raise MissingEndpoints(rel_type, missing)
                 n_rels += len(chunk)
-        for (rel_type, start, end), rows in plan["rel_evidence"].items():
-            statement = fill(APPEND_REL_EVIDENCE, TYPE=rel_type, START=start, END=end)
-            for chunk in _chunks(rows, batch_size):
-                added += tx.run(statement, {"rows": chunk})[0]["added"]
+                added += sum(r["added"] for r in result)
         return n_nodes, n_rels, added
 
     n_nodes, n_rels, added = store.write_tx(work, purpose="upsert")
@@ -239,12 +225,31 @@ def write_batch(store: Store, batch: GraphBatch, *, batch_size: int = 2000) -> W
 
 
 def regrade_relationship_evidence(store: Store, row: RelRow, evidence_key: str, grading: Grading) -> int:
-    """Change the grading of one piece of evidence on a relationship; returns how many changed."""
-    statement = fill(REGRADE_REL_EVIDENCE, TYPE=row.type, START=_label_of(row.start))
-    params = {"start": row.start, "id": row.id, "key": evidence_key,
-              "source": grading.source, "info": grading.info, "handling": grading.handling}
-    rows = store.write(statement, params, purpose="regrade")
-    return int(rows[0]["changed"]) if rows else 0
+    """Change the grading of one piece of evidence on a relationship; returns how many changed.
+
+    Read and rewritten in one write transaction; the rewrite only applies if the evidence
+    list is unchanged since the read, so a concurrent append is never lost.
+    """
+    start = _label_of(row.start)
+    params = {"start": row.start, "id": row.id}
+
+    def work(tx: Tx) -> int:
+        found = tx.run(fill(READ_REL_EVIDENCE, TYPE=row.type, START=start), params)
+        if not found or not found[0]["keys"]:
+            return 0
+        keys, grades, records = found[0]["keys"], list(found[0]["grades"]), list(found[0]["records"])
+        hits = [i for i, key in enumerate(keys) if key == evidence_key]
+        for i in hits:
+            record = json.loads(records[i])
+            record.update(source=grading.source, info=grading.info, handling=grading.handling)
+            records[i] = json.dumps(record, ensure_ascii=False, sort_keys=True)
+            grades[i] = f"{grading.source}{grading.info}{grading.handling}"
+        if hits:
+            tx.run(fill(SET_REL_EVIDENCE, TYPE=row.type, START=start),
+                   {**params, "keys": keys, "grades": grades, "records": records})
+        return len(hits)
+
+    return store.write_tx(work, purpose="regrade")
 
 
 def regrade_mention(store: Store, entity_id: str, evidence_key: str, grading: Grading) -> int:
