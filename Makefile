@@ -28,7 +28,7 @@ $(LINT_STAMP): $(LINT_DIR)/package.json $(LINT_DIR)/package-lock.json
 run: install
 	$(BIN)/tipgraph db start
 	$(BIN)/tipgraph db status
-	@echo "The local graph server is up. Next: 'tipgraph query \"MATCH (n) RETURN count(n) AS n\"';"
+	@echo "The local graph server is up. Next: $(BIN)/tipgraph query \"MATCH (n) RETURN count(n) AS n\";"
 	@echo "stop it with '$(BIN)/tipgraph db stop'. Demo data and the workbench come with later issues."
 
 test: install lint-deps

@@ -158,10 +158,8 @@ def current(settings: Settings) -> ServerState | None:
         if _state_path(settings).exists():
             _state_path(settings).unlink(missing_ok=True)
         return None
-    if _is_our_process(state.pid) and _port_answers(state.bolt_port):
-        return state
     if _is_our_process(state.pid):
-        return state  # alive but not answering yet (starting) or busy: still ours
+        return state  # answering, or still starting: ours either way
     _state_path(settings).unlink(missing_ok=True)
     return None
 

@@ -296,9 +296,12 @@ COUNTS = _count_statement()
 
 
 def counts(store: Store) -> dict[str, dict[str, int]]:
-    """Nodes per label and relationships per type (internal search keys left out)."""
+    """Nodes per label and relationships per type, zeros included (internal search keys left out)."""
     rows = store.read(COUNTS, purpose="counts")
-    out: dict[str, dict[str, int]] = {"nodes": {}, "relationships": {}}
+    out: dict[str, dict[str, int]] = {
+        "nodes": {label: 0 for label in public_labels()},
+        "relationships": {r.type: 0 for r in MODEL.public_rels},
+    }
     for row in rows:
         out["nodes" if row["kind"] == "node" else "relationships"][row["name"]] = int(row["n"])
     return out

@@ -70,13 +70,13 @@ def test_write_batch_with_missing_endpoint_writes_nothing(store):
     bad.rels.append(RelRow("RECRUITED", VICTIM, make_id("Person", "nobody")))
     with pytest.raises(MissingEndpoints, match="write the nodes first"):
         write_batch(store, bad)
-    assert reads.counts(store)["nodes"] == {}
+    assert sum(reads.counts(store)["nodes"].values()) == 0
 
 
 def test_write_mention_of_unknown_document_writes_nothing(store):
     with pytest.raises(MissingEndpoints, match="MENTIONED_IN"):
         write_batch(store, GraphBatch(nodes=[NodeRow(VICTIM, {"name": "x"}, [ev("doc:missing0")])]))
-    assert reads.counts(store)["nodes"] == {}
+    assert sum(reads.counts(store)["nodes"].values()) == 0
 
 
 def test_write_refuses_rows_that_do_not_fit_the_model_before_sending(store):
