@@ -358,7 +358,7 @@ _RELS: tuple[RelKind, ...] = (
     RelKind(
         "MENTIONED_IN", tuple((label, "Document") for label in _ANY),
         "Where a node was seen: one per mention, with its span, sentence and grading.",
-        tuple(_P(f) for f in ("key", "start", "end", "extractor", "sentence"))
+        tuple(_P(f) for f in ("key", "start", "end", "extractor", "sentence", "batch"))
         + (_P("confidence", "float"), _P("source"), _P("info", "int"), _P("handling", "int")),
     ),
     RelKind(

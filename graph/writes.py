@@ -14,6 +14,7 @@ evidence of a relationship is kept on it as parallel lists (see
 from __future__ import annotations
 
 import json
+import uuid
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -89,11 +90,9 @@ UPSERT_MENTIONS = """
 UNWIND $rows AS row
 MATCH (n:__LABEL__ {id: row.id})
 MATCH (d:Document {id: row.ev.doc})
-OPTIONAL MATCH (n)-[old:MENTIONED_IN {key: row.ev.key}]->(d)
-WITH n, d, row, old
 MERGE (n)-[m:MENTIONED_IN {key: row.ev.key}]->(d)
-ON CREATE SET m += row.ev, m.created_at = $now
-RETURN count(m) AS written, count(old) AS existed
+ON CREATE SET m += row.ev, m.created_at = $now, m.batch = $batch
+RETURN count(m) AS written, sum(CASE WHEN m.batch = $batch THEN 1 ELSE 0 END) AS added
 """
 
 UPSERT_RELS = """
@@ -191,6 +190,7 @@ def write_batch(store: Store, batch: GraphBatch, *, batch_size: int = 2000) -> W
     """
     plan = _prepare(batch)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    batch_id = uuid.uuid4().hex  # marks what this write created, to count it
     before = store.round_trips
 
     def work(tx: Tx) -> tuple[int, int, int]:
@@ -204,10 +204,10 @@ def write_batch(store: Store, batch: GraphBatch, *, batch_size: int = 2000) -> W
                 tx.run(fill(UPSERT_NAME_KEYS, LABEL=label), {"rows": chunk})
         for label, rows in plan["mentions"].items():
             for chunk in _chunks(rows, batch_size):
-                result = tx.run(fill(UPSERT_MENTIONS, LABEL=label), {"rows": chunk, "now": now})[0]
+                result = tx.run(fill(UPSERT_MENTIONS, LABEL=label), {"rows": chunk, "now": now, "batch": batch_id})[0]
                 if result["written"] != len(chunk):
                     raise MissingEndpoints("MENTIONED_IN", sorted({r["ev"]["doc"] for r in chunk}))
-                added += result["written"] - result["existed"]
+                added += result["added"]
         for (rel_type, start, end), rows in plan["rels"].items():
             statement = fill(UPSERT_RELS, TYPE=rel_type, START=start, END=end)
             for chunk in _chunks(list(rows.values()), batch_size):
