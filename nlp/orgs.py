@@ -1,0 +1,94 @@
+"""Organisations (ORG): prosecutors' offices, police and immigration units, missions abroad,
+courts and NGOs, normalised to one canonical name each.
+
+Prosecutors' offices are a closed list (Taiwan's district offices); the common typo
+``檢查署`` for ``檢察署`` is accepted and corrected. Units are named by a place and a unit
+word (``臺北市專勤隊``, ``國境事務大隊``); missions by ``駐`` + country + office word.
+
+>>> [f.norm for f in find_orgs("移送臺中地方檢查署偵辦", "移送臺中地方檢查署偵辦")]
+['臺中地方檢察署']
+>>> [f.attrs["kind"] for f in find_orgs("Referred to the Taichung District Prosecutors Office", "Referred to the Taichung District Prosecutors Office")]
+['prosecutors_office']
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.found import Found
+
+__all__ = ["find_orgs", "DISTRICTS"]
+
+# district -> English name of the district prosecutors' office
+DISTRICTS: dict[str, str] = {
+    "臺北": "Taipei", "新北": "New Taipei", "士林": "Shilin", "桃園": "Taoyuan", "新竹": "Hsinchu", "苗栗": "Miaoli",
+    "臺中": "Taichung", "彰化": "Changhua", "南投": "Nantou", "雲林": "Yunlin", "嘉義": "Chiayi", "臺南": "Tainan",
+    "高雄": "Kaohsiung", "橋頭": "Qiaotou", "屏東": "Pingtung", "臺東": "Taitung", "花蓮": "Hualien", "宜蘭": "Yilan",
+    "基隆": "Keelung", "澎湖": "Penghu", "金門": "Kinmen", "連江": "Lienchiang",
+}
+_EN_TO_DISTRICT = {en.lower(): zh for zh, en in DISTRICTS.items()}
+
+_PROSECUTORS_ZH = re.compile(r"(?:臺灣|福建)?(" + "|".join(DISTRICTS) + r")地方(?:法院)?檢[察查]署")
+_PROSECUTORS_EN = re.compile(
+    r"(?<![A-Za-z])(" + "|".join(re.escape(v) for v in DISTRICTS.values()) + r")\s+District\s+Prosecutors?['’]?\s+Office",
+    re.IGNORECASE,
+)
+_HIGH = re.compile(r"最高檢察署|臺灣高等檢察署(?:[\u4e00-\u9fff]{2}檢察分署)?|Supreme Prosecutors['’]? Office", re.IGNORECASE)
+
+# A unit: an optional place (city or region) and a unit word. Places are limited to the
+# district names and a few region words so that the verb before a unit is never taken in.
+_PLACE = "(?:" + "|".join(DISTRICTS) + r")[市縣]?"
+_UNITS_ZH = {
+    "專勤隊": "police_unit", "國境事務大隊": "police_unit", "國境事務隊": "police_unit", "事務大隊": "police_unit",
+    "刑事警察大隊": "police_unit", "刑事警察局": "police_unit", "警察局": "police_unit", "調查局": "police_unit",
+    "調查處": "police_unit", "調查站": "police_unit", "移民署": "police_unit", "警政署": "police_unit",
+    "海巡署": "police_unit", "保安警察第[一二三四五六七]總隊": "police_unit", "地方法院": "court",
+    "社會局": "social_services", "勞工局": "labour_office", "勞動部": "ministry", "外交部": "ministry",
+    "法務部": "ministry", "內政部": "ministry", "衛生福利部": "ministry",
+}
+_UNIT_ZH = re.compile(
+    r"(?:內政部)?(?:移民署)?(?:(?:北|中|南)區事務大隊)?(?:" + _PLACE + r")?(?:" + "|".join(_UNITS_ZH) + r")"
+)
+_MISSION_ZH = re.compile(
+    r"駐(?:泰國|越南|胡志明市|緬甸|柬埔寨|菲律賓|馬來西亞|印尼|杜拜|阿拉伯聯合大公國|寮國|新加坡)"
+    r"(?:臺北經濟文化)?(?:代表處|辦事處|辦事處處長|代表團)"
+)
+_UNITS_EN = re.compile(
+    r"(?<![A-Za-z])(?:National Immigration Agency|Criminal Investigation Bureau|Investigation Bureau|"
+    r"National Police Agency|Coast Guard Administration|Ministry of Foreign Affairs|Ministry of Justice|"
+    r"Ministry of Labor|Ministry of Labour|Ministry of the Interior|"
+    r"Taipei Economic and Cultural Office in [A-Z][a-z]+(?: [A-Z][a-z]+)?|"
+    r"International Organization for Migration|IOM|Taiwan Fund for Children and Families|"
+    r"Garden of Hope Foundation|Legal Aid Foundation)(?![A-Za-z])"
+)
+
+
+def _unit_kind(name: str) -> str:
+    for word, kind in _UNITS_ZH.items():
+        if re.search(word + "$", name):
+            return kind
+    return "organisation"
+
+
+def find_orgs(text: str, folded: str) -> list[Found]:
+    """Organisations named in the text; ``folded`` is ``nlp.text.fold(text)``."""
+    out: list[Found] = []
+    for m in _PROSECUTORS_ZH.finditer(folded):
+        out.append(Found(m.start(), m.end(), "ORG", f"{m.group(1)}地方檢察署", "rules.orgs", 0.97,
+                         {"kind": "prosecutors_office"}))
+    for m in _PROSECUTORS_EN.finditer(folded):
+        district = _EN_TO_DISTRICT[m.group(1).lower()]
+        out.append(Found(m.start(), m.end(), "ORG", f"{district}地方檢察署", "rules.orgs", 0.95,
+                         {"kind": "prosecutors_office"}))
+    for m in _HIGH.finditer(folded):
+        out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.95, {"kind": "prosecutors_office"}))
+    for m in _UNIT_ZH.finditer(folded):
+        kind = _unit_kind(m.group())
+        if kind == "court" and "檢" in folded[m.end() : m.end() + 2]:
+            continue  # 地方法院檢察署 is the prosecutors' office, found above
+        out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.9, {"kind": kind}))
+    for m in _MISSION_ZH.finditer(folded):
+        out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.9, {"kind": "mission"}))
+    for m in _UNITS_EN.finditer(folded):
+        out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.9, {"kind": "organisation"}))
+    return out

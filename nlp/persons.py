@@ -1,0 +1,163 @@
+"""People (PERSON) in Chinese and Latin script, with the name normalised (``norm``).
+
+Chinese: a name is a surname from the list below and one or two given characters. Alone,
+that shape is everywhere in running text, so a name is taken only where the text marks it:
+a masked name (``陳○明``: always a person), a title inside the name (``林處長志豪``: norm
+``林志豪``, the span covers all of it), a title or a role word before it (``次長王大同``,
+``被告陳大明``, ``國人李○華``), or a marker after it (``等 3 人``, ``先生``, ``(男)``, ``涉嫌``).
+A name found once is then found everywhere else in the same text.
+
+Latin: a name after an honorific (``Mr. Somchai Boonmee``), a name in capitals as on a
+passport (``CHEN WEI-TING``), or capitalised words next to a role word (``victim Nguyen
+Thi Lan``); a Chinese name in brackets beside it (``王大同 (WANG TA-TUNG)``) is noted as
+``alias`` of the same person.
+
+>>> [(text[f.start:f.end], f.norm) for text in ["國人李○華等3人及林處長志豪"] for f in find_persons(text, text)]
+[('李○華', '李○華'), ('林處長志豪', '林志豪')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.found import Found
+from nlp.text import CJK
+
+__all__ = ["find_persons", "SURNAMES", "TITLES"]
+
+SURNAMES_COMPOUND = ("歐陽", "司馬", "諸葛", "上官", "司徒", "張簡", "范姜", "東方", "夏侯", "皇甫", "尉遲", "公孫", "慕容")
+SURNAMES = frozenset(
+    "陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴徐周葉蘇莊呂江何蕭羅高潘簡朱鍾彭游詹胡施沈余盧梁趙顏柯翁魏孫戴范方宋鄧杜傅侯"
+    "曹薛丁卓阮馬董溫唐藍石蔣古紀姚連馮歐程湯田康姜白汪鄒尤巫鐘黎涂龔嚴韓袁金童陸夏柳凃邵錢伍倪于譚駱熊任甘秦顧毛章史官"
+    "萬俞雷粘饒闕凌崔尹孔辛武辜陶段龍韋葛池孟褚殷麥賀賈莫文管關向包丘梅華裴樊房全佘左花季郝易喬岳魯閻湛"
+)
+TITLES = (
+    "副處長", "處長", "副代表", "代表", "大使", "公使", "參事", "一等秘書", "秘書", "移民秘書", "聯絡官", "組長", "副組長",
+    "隊長", "副隊長", "大隊長", "副大隊長", "局長", "副局長", "署長", "副署長", "部長", "次長", "政務次長", "常務次長",
+    "檢察官", "主任檢察官", "檢察長", "法官", "主任", "科長", "專員", "所長", "警官", "督察", "委員", "政務委員", "執行長",
+    "董事長", "總經理", "經理", "社工", "館長",
+)
+# role words and markers that make a following/preceding surname+given a name
+_BEFORE = (
+    "國人", "民眾", "被告", "嫌犯", "犯嫌", "主嫌", "共犯", "嫌疑人", "被害人", "受害人", "受害者", "證人", "車手", "通譯",
+    "男子", "女子", "少年", "少女", "移工", "外籍", "仲介", "招募者", "負責人", "成員", "同案", "介紹人", "家屬", "母親",
+    "父親", "兒子", "女兒", "妻子", "丈夫", "友人", "同學", "被害者", "被告人", "原告", "人蛇", "蛇頭",
+)
+_AFTER = r"(?:等\s*\d+\s*[人名]|等人|先生|女士|小姐|君|\s*[(（][男女][)）]|\s*[(（]\d{2,3}\s*年次|涉嫌|、|及|與|和|於|遭|被|在|自|向|為|係|所)"
+
+_SURNAME = "(?:" + "|".join(SURNAMES_COMPOUND) + "|[" + "".join(sorted(SURNAMES)) + "])"
+_GIVEN = f"[{CJK}]"
+_MASK = r"(?:[○〇◯*＊●]|\s?[OoXx]\s?)"
+_TITLE = "(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + ")"
+_BEFORE_RE = "(?:" + "|".join(sorted(_BEFORE, key=len, reverse=True)) + ")"
+
+_MASKED = re.compile(f"(?<![{CJK}])?{_SURNAME}(?:{_MASK}{_GIVEN}|{_GIVEN}{_MASK}|{_MASK}{{1,2}})(?![{CJK}○〇])")
+_MASKED_LOOSE = re.compile(f"{_SURNAME}(?:{_MASK}{_GIVEN}|{_MASK}{_MASK})")
+# Most names have two given characters; one is taken only where the name visibly ends.
+_END = f"(?:{_AFTER}|[^{CJK}]|$)"
+_GIVEN_PART = f"(?:{_GIVEN}(?={_END})|{_GIVEN}{_GIVEN})"
+_TITLE_INSIDE = re.compile(f"({_SURNAME})({_TITLE})({_GIVEN_PART})")
+_TITLE_BEFORE = re.compile(f"{_TITLE}({_SURNAME}{_GIVEN_PART})")
+_ROLE_BEFORE = re.compile(f"{_BEFORE_RE}\\s*({_SURNAME}{_GIVEN_PART})")
+_PASSIVE_AGENT = re.compile(  # 遭陳大明誘騙: the one who did it, named between 遭/被 and the verb
+    f"(?:遭|被)({_SURNAME}{_GIVEN}{{1,2}}?)(?=誘騙|招募|欺騙|騙|控制|拘禁|販賣|毆打|脅迫|帶往|押往|介紹|引誘)"
+)
+_NAME_AFTER = re.compile(f"(?<![{CJK}])({_SURNAME}{_GIVEN}{{1,2}}?)(?={_AFTER})")
+
+# a "name" ending like this is an institution (林務局, 王氏公司)
+_INSTITUTION_ENDS = frozenset("局署處部所會院司廠店館校隊庭府廳科組室站行社團")
+
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Madam|Mister)\.?"
+_CAP = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+_UPPER = r"[A-Z]{2,}(?:-[A-Z]{2,})?"
+_LATIN_HONORIFIC = re.compile(f"(?<![A-Za-z]){_HONORIFIC}\\s+((?:{_CAP}|{_UPPER})(?:\\s+(?:{_CAP}|{_UPPER})){{0,3}})")
+_LATIN_UPPER = re.compile(f"(?<![A-Za-z-])({_UPPER}(?:\\s+{_UPPER}){{1,3}})(?![A-Za-z-])")
+_LATIN_ROLE = re.compile(
+    r"(?<![A-Za-z])(?:victims?|suspects?|recruiters?|defendants?|broker|trafficker|national|woman|man|named|"
+    r"officer|prosecutor|survivor|worker|passenger)\s+"
+    f"((?:{_CAP})(?:\\s+{_CAP}){{1,3}})"
+)
+_LATIN_HYPHENATED = re.compile(  # Wei-Ting Chen, Chen Wei-ting: romanised Chinese names
+    r"(?<![A-Za-z])([A-Z][a-z]+-[A-Za-z][a-z]+\s+[A-Z][a-z]+|[A-Z][a-z]+\s+[A-Z][a-z]+-[A-Za-z][a-z]+)(?![A-Za-z])"
+)
+_BRACKETED_ZH = re.compile(f"\\s*[(（]\\s*([{CJK}]{{2,4}})\\s*[)）]")
+# capitals that are not names
+_NOT_NAMES = frozenset(
+    "IOM NGO NGOS LINE ID TW KH TH MM PNH TPE BKK KOS RGN SGN DXB TSA KHH RMQ USD TWD NTD THB KHR CNY RMB UN US UAE ROC "
+    "PDF SMS CCTV ATM VIP KK WECHAT TELEGRAM FACEBOOK NIA CIB MOFA MOJ TECO".split()
+)
+_NOT_NAME_WORDS = frozenset(
+    "The This That These Those When Where Which While After Before During Since From With Without Into Upon About Under "
+    "January February March April May June July August September October November December Monday Tuesday Wednesday "
+    "Thursday Friday Saturday Sunday Cambodia Thailand Myanmar Taiwan Laos Vietnam Dubai Bangkok Phnom Penh "
+    "Police Office Agency Ministry Bureau District Prosecutors Court Airport Airlines Immigration Border".split()
+)
+
+
+def _chinese(text: str, folded: str) -> list[Found]:
+    out: list[Found] = []
+    for m in _MASKED_LOOSE.finditer(folded):
+        span = folded[m.start() : m.end()]
+        if re.search(r"[OoXx]", span) and not re.search(f"[{CJK}]\\s?[OoXx]\\s?[{CJK}]", span):
+            continue
+        norm = re.sub(r"\s", "", re.sub(_MASK, "○", span))
+        out.append(Found(m.start(), m.end(), "PERSON", norm, "rules.persons.masked", 0.97, {"masked": True}))
+    for m in _TITLE_INSIDE.finditer(folded):
+        norm = m.group(1) + m.group(3)
+        out.append(Found(m.start(), m.end(), "PERSON", norm, "rules.persons.title_inside", 0.93, {"title": m.group(2)}))
+    for pattern, source, confidence in (
+        (_TITLE_BEFORE, "rules.persons.title_before", 0.9),
+        (_ROLE_BEFORE, "rules.persons.role_before", 0.85),
+        (_PASSIVE_AGENT, "rules.persons.passive_agent", 0.85),
+        (_NAME_AFTER, "rules.persons.marker_after", 0.75),
+    ):
+        for m in pattern.finditer(folded):
+            name = m.group(1)
+            if "○" in name or any(ch in name for ch in "年月日人名件等及與和") or name[-1] in _INSTITUTION_ENDS:
+                continue
+            out.append(Found(m.start(1), m.end(1), "PERSON", name, source, confidence))
+    # a name found once is a name wherever it stands in the same text
+    known = {f.norm for f in out if not f.attrs.get("masked") and len(f.norm) >= 2}
+    for name in sorted(known, key=len, reverse=True):
+        for m in re.finditer(re.escape(name), folded):
+            out.append(Found(m.start(), m.end(), "PERSON", name, "rules.persons.repeat", 0.8))
+    return out
+
+
+def _latin_norm(name: str) -> str:
+    return " ".join(name.split())
+
+
+def _latin(text: str, folded: str) -> list[Found]:
+    out: list[Found] = []
+
+    def add(start: int, end: int, source: str, confidence: float) -> None:
+        name = folded[start:end]
+        tokens = name.split()
+        if not tokens or all(t.upper() in _NOT_NAMES or t in _NOT_NAME_WORDS for t in tokens):
+            return
+        if any(t in _NOT_NAME_WORDS for t in tokens):
+            return
+        attrs: dict[str, str] = {}
+        bracket = _BRACKETED_ZH.match(folded, end)
+        if bracket:
+            attrs["alias"] = bracket.group(1)
+            out.append(Found(bracket.start(1), bracket.end(1), "PERSON", bracket.group(1), "rules.persons.bracketed",
+                             confidence, {"alias": _latin_norm(name)}))
+        out.append(Found(start, end, "PERSON", _latin_norm(name), source, confidence, attrs))
+
+    for m in _LATIN_HONORIFIC.finditer(folded):
+        add(m.start(1), m.end(1), "rules.persons.honorific", 0.92)
+    for m in _LATIN_UPPER.finditer(folded):
+        if not any(t in _NOT_NAMES for t in m.group(1).split()):
+            add(m.start(1), m.end(1), "rules.persons.upper", 0.8)
+    for m in _LATIN_ROLE.finditer(folded):
+        add(m.start(1), m.end(1), "rules.persons.role_before", 0.8)
+    for m in _LATIN_HYPHENATED.finditer(folded):
+        add(m.start(1), m.end(1), "rules.persons.romanised", 0.8)
+    return out
+
+
+def find_persons(text: str, folded: str) -> list[Found]:
+    """People named in the text; ``folded`` is ``nlp.text.fold(text)``. Overlaps are left to the caller."""
+    return _chinese(text, folded) + _latin(text, folded)

@@ -1,0 +1,117 @@
+"""The finders: what each one takes, its normal form, and what it must leave alone."""
+
+import pytest
+
+from nlp.flights import find_flights
+from nlp.found import Found, resolve_overlaps
+from nlp.offenses import find_offenses
+from nlp.orgs import find_orgs
+from nlp.persons import find_persons
+from nlp.places import find_places
+from nlp.text import fold
+
+
+def spans(finder, text):
+    return [(text[f.start : f.end], f.norm) for f in resolve_overlaps(finder(text, fold(text)))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("國人李○華等3人", [("李○華", "李○華")]),
+        ("被害人陳 O 明獲救", [("陳 O 明", "陳○明")]),
+        ("陳〇明與陳Ｏ明", [("陳〇明", "陳○明"), ("陳Ｏ明", "陳○明")]),
+        ("本署林處長志豪出席", [("林處長志豪", "林志豪")]),
+        ("周副代表美玲致詞", [("周副代表美玲", "周美玲")]),
+        ("法務部次長王大同致詞", [("王大同", "王大同")]),
+        ("被告陳大明涉嫌", [("陳大明", "陳大明")]),
+        ("王小明遭陳大明誘騙", [("陳大明", "陳大明")]),
+        ("歐陽志明等2人", [("歐陽志明", "歐陽志明")]),
+    ],
+)
+def test_persons_chinese_names_and_their_norms(text, expected):
+    assert [s for s in spans(find_persons, text) if s[0] in {e[0] for e in expected}] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["由高雄市政府協助安置", "被害人於111年返國", "被害人共379人", "林務局與黃金海岸", "移送臺中地方檢察署"],
+)
+def test_persons_no_name_where_none_is_marked(text):
+    assert spans(find_persons, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("recruited by Mr. Somchai Boonmee in Bangkok", ["Somchai Boonmee"]),
+        ("passenger CHEN WEI-TING boarded", ["CHEN WEI-TING"]),
+        ("Wei-Ting Chen was met at TPE", ["Wei-Ting Chen"]),
+        ("the victim Nguyen Thi Lan said", ["Nguyen Thi Lan"]),
+        ("Lin Chih-hao (林志豪) was rescued", ["Lin Chih-hao", "林志豪"]),
+        ("IOM and the NGO met officers at TPE", []),
+    ],
+)
+def test_persons_latin_names(text, names):
+    assert [s[0] for s in spans(find_persons, text)] == names
+
+
+def test_persons_a_name_found_once_is_found_again():
+    text = "被告陳大明涉嫌招募。陳大明並於翌日出境。"
+    assert [s[0] for s in spans(find_persons, text)] == ["陳大明", "陳大明"]
+
+
+@pytest.mark.parametrize(
+    ("text", "norm", "country"),
+    [("逃至西港", "Sihanoukville", "KH"), ("在 Phnom Penh 獲救", "Phnom Penh", "KH"), ("抵達金邊國際機場", "Phnom Penh International Airport", "KH"),
+     ("送往台中", "Taichung", "TW"), ("held in Myawaddy", "Myawaddy", "MM")],
+)
+def test_places_with_country(text, norm, country):
+    found = resolve_overlaps(find_places(text, fold(text)))
+    assert [(f.norm, f.attrs["country"]) for f in found] == [(norm, country)]
+
+
+def test_places_english_needs_whole_words():
+    assert spans(find_places, "Laotian workers in Bangkokian style") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "norm", "kind"),
+    [("移送臺中地方檢查署", "臺中地方檢察署", "prosecutors_office"), ("經臺灣臺北地方檢察署起訴", "臺北地方檢察署", "prosecutors_office"),
+     ("the Kaohsiung District Prosecutors Office", "高雄地方檢察署", "prosecutors_office"),
+     ("由國境事務大隊協助", "國境事務大隊", "police_unit"), ("駐泰國代表處轉報", "駐泰國代表處", "mission")],
+)
+def test_orgs_named_and_normalised(text, norm, kind):
+    found = resolve_overlaps(find_orgs(text, fold(text)))
+    assert [(f.norm, f.attrs["kind"]) for f in found] == [(norm, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "norms"),
+    [("搭乘長榮航空 BR 265 班機", ["BR265"]), ("CI-835 and TG649", ["CI835", "TG649"]), ("護照號碼K12345678", []),
+     ("111年度偵字第1234號", []), ("QQ12 班機", ["QQ12"])],
+)
+def test_flights_need_an_airline_or_a_flight_word(text, norms):
+    assert [f.norm for f in find_flights(text, fold(text))] == norms
+
+
+@pytest.mark.parametrize(
+    ("text", "norms"),
+    [("涉嫌人口販運及勞力剝削", ["trafficking", "labour_exploitation"]), ("兒少性剝削案", ["sexual_exploitation"]),
+     ("charged with human trafficking and fraud", ["trafficking", "fraud"]), ("違反護照條例", ["passport_offence"]),
+     ("被迫從事詐騙", ["forced_criminality"]), ("人蛇集團偷渡", ["smuggling", "smuggling"])],
+)
+def test_offenses_normalised_to_the_contract_values(text, norms):
+    assert [f.norm for f in resolve_overlaps(find_offenses(text, fold(text)))] == norms
+
+
+def test_found_rejects_unknown_labels_and_empty_spans():
+    with pytest.raises(ValueError, match="label"):
+        Found(0, 1, "THING", "x", "t")
+    with pytest.raises(ValueError, match="span"):
+        Found(3, 3, "LOC", "x", "t")
+
+
+def test_overlaps_longest_wins_then_confidence():
+    a, b, c = Found(0, 5, "ORG", "a", "t", 0.9), Found(0, 2, "LOC", "b", "t", 0.99), Found(6, 8, "LOC", "c", "t")
+    assert resolve_overlaps([b, c, a]) == [a, c]
