@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 LINT_DIR := tools/cypher-lint
 LINT_STAMP := $(LINT_DIR)/node_modules/.installed-stamp
 
-.PHONY: install run test test-neo4j bench lint-deps clean
+.PHONY: install run test test-neo4j bench eval lint-deps clean
 
 install: $(STAMP)
 
@@ -42,6 +42,11 @@ test-neo4j: install lint-deps
 
 bench: install
 	$(BIN)/python -m bench.store_bench
+	$(BIN)/python -m bench.nlp_bench
+
+# Extraction measured on the gold corpus's test split (docs/annotation.md)
+eval: install
+	$(BIN)/python -m nlp.evaluate --split test
 
 clean:
 	rm -rf $(VENV) $(LINT_DIR)/node_modules .pytest_cache
