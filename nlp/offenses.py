@@ -1,4 +1,4 @@
-"""Offences (OFFENSE), as named in Chinese and English case texts, normalised to one of:
+"""Offences (OFFENSE), as the law names them in Chinese and English case texts, normalised to one of:
 trafficking, labour_exploitation, sexual_exploitation, organ_removal, forced_criminality,
 fraud, deprivation_of_liberty, passport_offence, smuggling.
 
@@ -24,10 +24,9 @@ OFFENSES: dict[str, tuple[str, ...]] = {
                             "forced prostitution"),
     "organ_removal": ("器官摘取", "摘取器官", "摘除器官", "器官摘除", "organ removal", "organ harvesting",
                       "removal of organs"),
-    "forced_criminality": ("被迫從事犯罪", "強迫從事犯罪", "被迫犯罪", "被迫從事詐騙", "被迫詐騙", "強迫詐騙",
-                           "forced criminality", "forced to commit fraud", "forced to scam", "forced to run scams",
-                           "forced scamming"),
-    "fraud": ("詐欺", "詐騙", "電信詐騙", "投資詐騙", "fraud", "scam", "scams", "scamming"),
+    # the offence as the law names it; a scam compound or "forced to scam" is an indicator
+    "forced_criminality": ("被迫從事犯罪", "強迫從事犯罪", "被迫犯罪", "forced criminality", "forced to commit crimes"),
+    "fraud": ("詐欺", "電信詐欺", "加重詐欺", "fraud"),
     "deprivation_of_liberty": ("妨害自由", "剝奪他人行動自由", "剝奪行動自由", "私行拘禁", "妨害人身自由",
                                "deprivation of liberty", "unlawful detention", "false imprisonment", "held captive"),
     "passport_offence": ("違反護照條例", "買賣護照", "護照條例", "出售護照", "passport offence", "passport offense",

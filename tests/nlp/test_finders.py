@@ -99,7 +99,7 @@ def test_flights_need_an_airline_or_a_flight_word(text, norms):
     ("text", "norms"),
     [("涉嫌人口販運及勞力剝削", ["trafficking", "labour_exploitation"]), ("兒少性剝削案", ["sexual_exploitation"]),
      ("charged with human trafficking and fraud", ["trafficking", "fraud"]), ("違反護照條例", ["passport_offence"]),
-     ("被迫從事詐騙", ["forced_criminality"]), ("人蛇集團偷渡", ["smuggling", "smuggling"])],
+     ("被迫從事犯罪", ["forced_criminality"]), ("被迫從事詐騙的園區", []), ("人蛇集團偷渡", ["smuggling", "smuggling"])],
 )
 def test_offenses_normalised_to_the_contract_values(text, norms):
     assert [f.norm for f in resolve_overlaps(find_offenses(text, fold(text)))] == norms
