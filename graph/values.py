@@ -77,7 +77,7 @@ def iata(value: object) -> str | None:
 
 def flight_number(value: object) -> str | None:
     """``BR265`` from ``BR265``, ``br 265``, ``CI-835``; ``None`` if it is not a flight number."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or len(value) > 32:  # a flight number is short; long cells are not one
         return None
     m = _FLIGHT.match(value.upper())
     if not m or not re.search(r"[A-Z]", m.group(1)):

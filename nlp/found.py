@@ -6,6 +6,7 @@ offsets of the input as given, so ``text[start:end]`` is always what was written
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,8 +47,14 @@ def overlaps(a: Found, b: Found) -> bool:
 def resolve_overlaps(found: list[Found]) -> list[Found]:
     """Keep non-overlapping spans: the longer wins, then the more confident, then the earlier."""
     ranked = sorted(found, key=lambda f: (-(f.end - f.start), -f.confidence, f.start))
+    starts: list[int] = []  # kept spans never overlap, so sorted by start they are sorted by end too
     kept: list[Found] = []
     for f in ranked:
-        if not any(overlaps(f, k) for k in kept):
-            kept.append(f)
-    return sorted(kept, key=lambda f: (f.start, f.end))
+        i = bisect_left(starts, f.start)
+        if i < len(kept) and kept[i].start < f.end:
+            continue
+        if i > 0 and kept[i - 1].end > f.start:
+            continue
+        starts.insert(i, f.start)
+        kept.insert(i, f)
+    return kept

@@ -49,7 +49,7 @@ LEXICON: dict[tuple[str, str], tuple[str, ...]] = {
     ("MethodsOfControl", "PsychologicalAbuse"): (r"辱罵|羞辱|精神虐待|恐嚇訊息|監控", r"psychological(?:ly)? abuse|humiliat|verbal(?:ly)? abuse"),
     ("MethodsOfControl", "PsychoactiveSubstance"): (r"毒品|強迫吸毒|下藥|注射", r"drugs?\b|drugged|narcotics"),
     ("MethodsOfControl", "ExcessiveWorkingHours"): (r"每天(?:被迫)?工作\s*(?:1[2-9]|2[0-4]|十[二三四五六七八九]|二十)\s*(?:個)?小時|超時工作|日夜工作|(?:1[2-9]|十[二三四五六七八九])\s*小時", r"(?:1[2-9]|2[0-4]) hours? a day|long hours|around the clock"),
-    ("MethodsOfControl", "WithholdsDocuments"): (r"護照.{0,4}(?:遭|被)?(?:沒收|扣留|收走|扣押|拿走)|(?:沒收|扣留|收走|扣押)(?:其|他|她|被害人)?.{0,2}護照", r"(?:confiscated|took|withheld|kept) (?:his |her |their )?passports?|passports? (?:was |were )?(?:confiscated|taken|withheld)"),
+    ("MethodsOfControl", "WithholdsDocuments"): (r"護照.{0,4}(?:遭|被)?(?:沒收|扣留|收走|扣押|拿走)|(?:沒收|扣留|收走|扣押)(?:其|他|她|被害人)?.{0,2}護照", r"(?:confiscated|took|withheld|kept) (?:his |her |their )?passports?|passports? (?:was |were |had been |has been |have been )?(?:confiscated|taken|withheld|seized)"),
     ("RecruitmentMethod", "job_ad"): (r"求職廣告|徵才廣告|網路廣告|徵人廣告|招聘廣告|應徵", r"job (?:ad|advert|advertisement|posting)|answered an ad"),
     ("RecruitmentMethod", "social_media"): (r"臉書|社群|網路|LINE|Telegram|微信|IG|抖音", r"social media|facebook|line app|telegram|wechat|tiktok|instagram"),
     ("RecruitmentMethod", "acquaintance"): (r"朋友介紹|友人介紹|熟人|同學介紹|網友", r"(?:a |his |her )?friend|acquaintance|classmate"),

@@ -62,6 +62,7 @@ _ROLE_BEFORE = re.compile(f"{_BEFORE_RE}\\s*({_SURNAME}{_GIVEN_PART})")
 _PASSIVE_AGENT = re.compile(  # 遭陳大明誘騙: the one who did it, named between 遭/被 and the verb
     f"(?:遭|被)({_SURNAME}{_GIVEN}{{1,2}}?)(?=誘騙|招募|欺騙|騙|控制|拘禁|販賣|毆打|脅迫|帶往|押往|介紹|引誘)"
 )
+_LIST_NEXT = re.compile(f"\\s*[、及與和跟,，]\\s*({_SURNAME}{_GIVEN_PART})")
 _NAME_AFTER = re.compile(f"(?<![{CJK}])({_SURNAME}{_GIVEN}{{1,2}}?)(?={_AFTER})")
 
 # a "name" ending like this is an institution (林務局, 王氏公司)
@@ -116,6 +117,16 @@ def _chinese(text: str, folded: str) -> list[Found]:
             if "○" in name or any(ch in name for ch in "年月日人名件等及與和") or name[-1] in _INSTITUTION_ENDS:
                 continue
             out.append(Found(m.start(1), m.end(1), "PERSON", name, source, confidence))
+    # names listed after a name (陳大明、林美玲及王小明) are names too
+    queue = [f.end for f in out]
+    while queue:
+        end = queue.pop()
+        m = _LIST_NEXT.match(folded, end)
+        if m and not any(f.start == m.start(1) for f in out):
+            name = m.group(1)
+            if name[-1] not in _INSTITUTION_ENDS:
+                out.append(Found(m.start(1), m.end(1), "PERSON", name, "rules.persons.listed", 0.8))
+                queue.append(m.end(1))
     # a name found once is a name wherever it stands in the same text
     known = {f.norm for f in out if not f.attrs.get("masked") and len(f.norm) >= 2}
     for name in sorted(known, key=len, reverse=True):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from nlp.found import Found
-from nlp.roles import sentence_bounds
+from nlp.sentences import Sentences
 
 __all__ = ["Relation", "find_relations", "RELATION_TYPES"]
 
@@ -52,8 +52,9 @@ _HOME_COUNTRIES = {"TW"}
 
 def _sentences(text: str, entities: list[Found]) -> dict[tuple[int, int], list[int]]:
     groups: dict[tuple[int, int], list[int]] = {}
+    sentences = Sentences(text)
     for i, e in enumerate(entities):
-        groups.setdefault(sentence_bounds(text, e.start), []).append(i)
+        groups.setdefault(sentences.bounds(e.start), []).append(i)
     return groups
 
 

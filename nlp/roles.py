@@ -13,17 +13,19 @@ Evidence is weighed in this order, the first that speaks decides:
 >>> text = "被告陳大明以高薪招募被害人吳志偉前往柬埔寨"
 >>> from nlp.found import Found
 >>> people = [Found(2, 5, "PERSON", "陳大明", "t"), Found(13, 16, "PERSON", "吳志偉", "t")]
->>> [assign_role(text, p, people) for p in people]
+>>> assign_roles(text, people)
 ['suspect', 'victim']
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from nlp.found import Found
+from nlp.sentences import Sentences
 
-__all__ = ["ROLES", "assign_role", "assign_roles", "sentence_bounds"]
+__all__ = ["ROLES", "assign_role", "assign_roles"]
 
 ROLES = ("suspect", "victim", "recruiter", "official", "other")
 
@@ -34,10 +36,14 @@ _PREFIX_ROLE = [
     (re.compile(r"(?:被害人|受害人|受害者|被害者|倖存者)\s*$"), "victim"),
     (re.compile(r"(?:仲介|招募者|介紹人|招募人員|人力仲介)\s*$"), "recruiter"),
     (re.compile(r"(?:檢察官|法官|聯絡官|移民秘書|警員|員警|社工|通譯)\s*$"), "official"),
+    (re.compile(r"(?:我是|本人|家屬|母親|父親|姊姊|姐姐|哥哥|弟弟|妹妹|妻子|丈夫|友人|證人|同事)\s*$"), "other"),
+    (re.compile(r"(?i)(?:witness|mother|father|sister|brother|wife|husband|friend|colleague|I am|my name is)\s+$"), "other"),
     (re.compile(r"(?i)(?:suspects?|defendants?|accused|trafficker|smuggler)\s+$"), "suspect"),
     (re.compile(r"(?i)(?:victims?|survivors?)\s+$"), "victim"),
     (re.compile(r"(?i)(?:recruiters?|broker|agent)\s+$"), "recruiter"),
     (re.compile(r"(?i)(?:officers?|prosecutor|liaison officer|judge|social worker|interpreter|inspector)\s+$"), "official"),
+    # "recruited by [Mr.] X": the agent of a passive is named right before
+    (re.compile(r"(?i)\b(?:recruited|lured|trafficked|deceived|enticed|sold)\s+by\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$"), "recruiter"),
 ]
 
 _PASSIVE = r"(?:遭|被|受|經)"
@@ -65,35 +71,20 @@ _BEFORE_ROLE = [
 
 _COORDINATION = re.compile(r"^\s*(?:[、,，及與和跟]|and|&)\s*$")
 
-_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "No", "St", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-                  "Sept", "Oct", "Nov", "Dec", "Co", "Ltd", "Inc", "approx", "etc")
-_NOT_AFTER = "".join(f"(?<!\\b{a})" for a in _ABBREVIATIONS)
-# a full stop ends a sentence unless it closes an abbreviation or an initial
-_SENTENCE_END = re.compile(r"[。！？；!?\n]|" + _NOT_AFTER + r"(?<!\b[A-Z])\.(?=\s|$)")
-
-
-def sentence_bounds(text: str, start: int) -> tuple[int, int]:
-    """The sentence around ``start``: from after the previous end mark to the next one (inclusive)."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
-    m = _SENTENCE_END.search(text, start)
-    return left, (m.end() if m else len(text))
-
-
-def assign_role(text: str, person: Found, people: list[Found]) -> str:
-    """The role of ``person`` (a PERSON found in ``text``); ``people`` are all persons found, to bound contexts."""
+def assign_role(text: str, person: Found, people: list[Found], sentences: Sentences | None = None) -> str | None:
+    """The role of ``person`` (a PERSON found in ``text``) from its sentence, or None when the
+    sentence says nothing of it; ``people`` are the persons of its sentence, to bound its context."""
     if person.attrs.get("title"):
         return "other" if person.attrs["title"] in _COMPANY_TITLES else "official"
     if person.source.endswith("title_before"):
         return "official"
-    left, right = sentence_bounds(text, person.start)
+    left, right = (sentences or Sentences(text)).bounds(person.start)
     others_before = [p.end for p in people if p is not person and left <= p.end <= person.start]
     others_after = [p.start for p in people if p is not person and person.end <= p.start < right]
     before = text[max([left, *others_before]) : person.start]
     after = text[person.end : min([right, *others_after])]
     for pattern, role in _PREFIX_ROLE:
-        if pattern.search(before[-12:]):
+        if pattern.search(before[-30:]):
             return role
     # the cue nearest the name speaks for it (被告X等人涉嫌招募: suspected, of recruiting)
     hits = [(m.end(), role) for pattern, role in _AFTER_ROLE if (m := pattern.search(after))]
@@ -102,7 +93,10 @@ def assign_role(text: str, person: Found, people: list[Found]) -> str:
     for pattern, role in _BEFORE_ROLE:
         if pattern.search(before):
             return role
-    return "other"
+    return None
+
+
+_VICTIM_DOCUMENT = re.compile(r"返國|返臺|返抵|獲救|救出|解救|遣返|協尋|失聯|被騙|(?i:repatriat|rescued|returnee|missing)")
 
 
 def assign_roles(text: str, people: list[Found]) -> list[str]:
@@ -111,10 +105,26 @@ def assign_roles(text: str, people: list[Found]) -> list[str]:
     Names listed together (``被告陳大明、林美玲及張○○``) share the role of the list when
     nothing else speaks for one of them.
     """
+    sentences = Sentences(text)
+    by_sentence: dict[tuple[int, int], list[Found]] = {}
+    for p in people:
+        by_sentence.setdefault(sentences.bounds(p.start), []).append(p)
     ordered = sorted(range(len(people)), key=lambda i: people[i].start)
-    roles = [assign_role(text, p, people) for p in people]
+    found = [assign_role(text, p, by_sentence[sentences.bounds(p.start)], sentences) for p in people]
+    # the same name elsewhere in the document
+    by_name: dict[str, Counter[str]] = {}
+    for p, role in zip(people, found):
+        if role is not None:
+            by_name.setdefault(p.norm, Counter())[role] += 1
+    roles: list[str | None] = [
+        role if role is not None else (by_name[p.norm].most_common(1)[0][0] if p.norm in by_name else None)
+        for p, role in zip(people, found)
+    ]
+    # names listed together share the role of the list
     for prev, cur in zip(ordered, ordered[1:]):
         between = text[people[prev].end : people[cur].start]
-        if roles[cur] == "other" and roles[prev] != "other" and _COORDINATION.match(between):
+        if roles[cur] is None and roles[prev] not in (None, "other") and _COORDINATION.match(between):
             roles[cur] = roles[prev]
-    return roles
+    # what the document is about: a returnee list or a rescue report is about victims
+    default = "victim" if _VICTIM_DOCUMENT.search(text) else "other"
+    return [role or default for role in roles]

@@ -66,3 +66,27 @@ def test_cli_db_init_is_idempotent(server_env, store):
     first, second = run("db", "init"), run("db", "init")
     assert first.exit_code == second.exit_code == 0
     assert first.stdout == second.stdout
+
+
+def test_cli_extract_files_and_stdin_as_json_lines(tmp_path):
+    big5 = tmp_path / "big5.txt"
+    big5.write_bytes("被告陳大明涉嫌人口販運".encode("cp950"))
+    plain = tmp_path / "plain.txt"
+    plain.write_text("The victim Nguyen Thi Lan was rescued in Bavet.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(big5), str(plain), "-"], input="被害人吳志偉獲救。")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["doc"]["lang"] for r in lines] == ["zh", "en", "zh"]
+    assert any(e["text"] == "陳大明" for e in lines[0]["entities"])
+    assert lines[0]["doc"]["id"] != lines[2]["doc"]["id"]
+
+
+def test_cli_extract_names_the_bad_file_and_option(tmp_path):
+    missing = runner.invoke(app, ["extract", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 2 and "nope.txt" in missing.output
+    binary = tmp_path / "bin.dat"
+    binary.write_bytes(bytes(range(256)) * 4)
+    bad = runner.invoke(app, ["extract", str(binary)])
+    assert bad.exit_code == 2 and "bin.dat" in bad.output
+    lang = runner.invoke(app, ["extract", "--lang", "fr", "-"], input="x")
+    assert lang.exit_code == 2 and "--lang" in lang.output

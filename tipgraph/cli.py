@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -185,6 +186,44 @@ def query(
         _table(rows)
     else:
         err.print("(no rows)")
+
+
+def _read_text(path: str) -> tuple[str, bytes]:
+    """A text file's text and bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or Big5/CP950."""
+    data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), data
+    if b"\x00" in data:
+        raise typer.BadParameter(f"{path}: holds NUL bytes, so it is binary, not text", param_hint="FILE")
+    for encoding in ("utf-8-sig", "cp950"):
+        try:
+            return data.decode(encoding), data
+        except UnicodeDecodeError:
+            continue
+    raise typer.BadParameter(f"{path}: not UTF-8, UTF-16 or Big5 text; convert it to UTF-8", param_hint="FILE")
+
+
+@app.command("extract")
+@_friendly
+def extract_cmd(
+    files: Annotated[list[str], typer.Argument(help="Text files to read; - for standard input.")],
+    lang: Annotated[str, typer.Option("--lang", help="auto (per document), zh or en.")] = "auto",
+) -> None:
+    """Extract people, roles, organisations, places, dates, flights, identifiers, relations and
+    indicators; one JSON object per document on stdout (JSON Lines)."""
+    from nlp.extract import LANGS, doc_id_of, extract_many
+
+    if lang not in LANGS:
+        raise typer.BadParameter(f"{lang!r}: choose one of {', '.join(LANGS)}", param_hint="--lang")
+    items = []
+    for path in files:
+        try:
+            text, data = _read_text(path)
+        except OSError as e:
+            raise typer.BadParameter(f"{path}: {e.strerror}", param_hint="FILE") from None
+        items.append((doc_id_of(data), text))
+    for result in extract_many(items, lang=lang):
+        _print_json(result)
 
 
 def main() -> None:

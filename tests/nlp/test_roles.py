@@ -2,7 +2,8 @@ import pytest
 
 from nlp.found import resolve_overlaps
 from nlp.persons import find_persons
-from nlp.roles import assign_roles, sentence_bounds
+from nlp.roles import assign_roles
+from nlp.sentences import sentence_bounds
 from nlp.text import fold
 
 

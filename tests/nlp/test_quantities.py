@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from nlp.numbers import Quantity, find_quantities, parse_number
+from nlp.quantities import Quantity, find_quantities, parse_number
 
 
 # --- parse_number -------------------------------------------------------------------------
