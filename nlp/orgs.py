@@ -30,7 +30,7 @@ _EN_TO_DISTRICT = {en.lower(): zh for zh, en in DISTRICTS.items()}
 
 _PROSECUTORS_ZH = re.compile(r"(?:臺灣|福建)?(" + "|".join(DISTRICTS) + r")地方(?:法院)?檢[察查]署")
 _PROSECUTORS_EN = re.compile(
-    r"(?<![A-Za-z])(" + "|".join(re.escape(v) for v in DISTRICTS.values()) + r")\s+District\s+Prosecutors?['’]?\s+Office",
+    r"(?<![A-Za-z])(?:Taiwan\s+)?(" + "|".join(re.escape(v) for v in DISTRICTS.values()) + r")\s+District\s+Prosecutors?['’]?\s+Office",
     re.IGNORECASE,
 )
 _HIGH = re.compile(r"最高檢察署|臺灣高等檢察署(?:[\u4e00-\u9fff]{2}檢察分署)?|Supreme Prosecutors['’]? Office", re.IGNORECASE)
@@ -46,9 +46,16 @@ _UNITS_ZH = {
     "社會局": "social_services", "勞工局": "labour_office", "勞動部": "ministry", "外交部": "ministry",
     "法務部": "ministry", "內政部": "ministry", "衛生福利部": "ministry",
 }
+# A unit is named down its chain: ministry, agency, region, city government, the unit and
+# its sub-units, all one name (內政部警政署刑事警察局, 新北市政府警察局三重分局).
+_MINISTRY = r"(?:內政部|法務部|勞動部|外交部|衛生福利部|海洋委員會)"
+_AGENCY = r"(?:警政署|移民署|海巡署|調查局|刑事警察局)"
+_SUB_UNIT = r"(?:[\u4e00-\u9fff]{2}分局|[\u4e00-\u9fff]{2}派出所|刑事警察大隊|[\u4e00-\u9fff]{2}調查站|專勤隊|偵查隊)"
 _UNIT_ZH = re.compile(
-    r"(?:內政部)?(?:移民署)?(?:(?:北|中|南)區事務大隊)?(?:" + _PLACE + r")?(?:" + "|".join(_UNITS_ZH) + r")"
+    f"{_MINISTRY}?{_AGENCY}?(?:(?:北|中|南)區事務大隊)?(?:{_PLACE}政府|{_PLACE})?"
+    r"(?:" + "|".join(_UNITS_ZH) + f")(?:{_SUB_UNIT})*"
 )
+_FOREIGN_ZH = re.compile(r"柬埔寨國家警察總署|柬埔寨警方|泰國皇家警察|泰國移民局|緬甸警方|寮國警方|越南公安")
 _MISSION_ZH = re.compile(
     r"駐(?:泰國|越南|胡志明市|緬甸|柬埔寨|菲律賓|馬來西亞|印尼|杜拜|阿拉伯聯合大公國|寮國|新加坡)"
     r"(?:臺北經濟文化)?(?:代表處|辦事處|辦事處處長|代表團)"
@@ -57,7 +64,9 @@ _UNITS_EN = re.compile(
     r"(?<![A-Za-z])(?:National Immigration Agency|Criminal Investigation Bureau|Investigation Bureau|"
     r"National Police Agency|Coast Guard Administration|Ministry of Foreign Affairs|Ministry of Justice|"
     r"Ministry of Labor|Ministry of Labour|Ministry of the Interior|"
-    r"Taipei Economic and Cultural Office in [A-Z][a-z]+(?: [A-Z][a-z]+)?|"
+    r"Taipei (?:Economic and Cultural|Commercial) (?:Representative )?Office in [A-Z][a-z]+(?: [A-Z][a-z]+)?|"
+    r"Royal Thai Police|Cambodian National Police|Thai Immigration Bureau|Myanmar Police Force|"
+    r"(?:Lao|Laos|Cambodian|Thai|Vietnamese) Anti-Human Trafficking (?:Department|Police|Unit)|"
     r"International Organization for Migration|IOM|Taiwan Fund for Children and Families|"
     r"Garden of Hope Foundation|Legal Aid Foundation)(?![A-Za-z])"
 )
@@ -87,6 +96,10 @@ def find_orgs(text: str, folded: str) -> list[Found]:
         if kind == "court" and "檢" in folded[m.end() : m.end() + 2]:
             continue  # 地方法院檢察署 is the prosecutors' office, found above
         out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.9, {"kind": kind}))
+    for m in _FOREIGN_ZH.finditer(folded):
+        if m.group().endswith("警方"):
+            continue  # "the Cambodian police" is not a name
+        out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.85, {"kind": "foreign_agency"}))
     for m in _MISSION_ZH.finditer(folded):
         out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.9, {"kind": "mission"}))
     for m in _UNITS_EN.finditer(folded):

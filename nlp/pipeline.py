@@ -15,6 +15,7 @@ Components and what they set on the ``Doc``:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import cache
 
@@ -45,8 +46,24 @@ def _register_builtins() -> None:
     from nlp import dates, flights, identifiers, offenses, orgs, persons, places, quantities
 
     def find_dates(text: str, folded: str) -> list[Found]:
-        return [Found(d.start, d.end, "DATE", d.norm, "rules.dates", 0.97 if d.precision != "approx" else 0.85,
-                      {"precision": d.precision}) for d in dates.find_dates(folded)]
+        found = dates.find_dates(folded)
+        out = [Found(d.start, d.end, "DATE", d.norm, "rules.dates", 0.97 if d.precision != "approx" else 0.85,
+                     {"precision": d.precision}) for d in found]
+        if not found:
+            return out
+        # A month and day without a year take the year of the nearest dated mention before them
+        # in the document (a case file states the year once, then writes 3 月 6 日).
+        known = sorted((d.start, d.norm[:4]) for d in found)
+        starts = [start for start, _ in known]
+        have = {(d.start, d.end) for d in found}
+        for d in dates.find_dates(folded, default_year=int(known[0][1])):
+            if (d.start, d.end) in have:
+                continue
+            i = bisect_right(starts, d.start)
+            year = known[i - 1][1] if i else known[0][1]
+            out.append(Found(d.start, d.end, "DATE", year + d.norm[4:], "rules.dates.document_year", 0.85,
+                             {"precision": d.precision}))
+        return out
 
     def find_quantities(text: str, folded: str) -> list[Found]:
         out = []

@@ -127,3 +127,10 @@ def test_extract_many_keeps_order_and_languages():
 def test_extract_rejects_unknown_language():
     with pytest.raises(ValueError, match="lang"):
         extract("x", lang="fr")
+
+
+def test_extract_month_day_takes_the_year_stated_earlier_in_the_document():
+    text = "本案於 111 年 3 月 4 日查獲。被告於 3 月 6 日移送。113 年 1 月 2 日起訴，1 月 9 日判決。"
+    dates = [(e["text"], e["norm"]) for e in extract(text)["entities"] if e["label"] == "DATE"]
+    assert dates == [("111 年 3 月 4 日", "2022-03-04"), ("3 月 6 日", "2022-03-06"),
+                     ("113 年 1 月 2 日", "2024-01-02"), ("1 月 9 日", "2024-01-09")]

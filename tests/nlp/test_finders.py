@@ -115,3 +115,13 @@ def test_found_rejects_unknown_labels_and_empty_spans():
 def test_overlaps_longest_wins_then_confidence():
     a, b, c = Found(0, 5, "ORG", "a", "t", 0.9), Found(0, 2, "LOC", "b", "t", 0.99), Found(6, 8, "LOC", "c", "t")
     assert resolve_overlaps([b, c, a]) == [a, c]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["內政部警政署刑事警察局", "新北市政府警察局三重分局", "臺中市政府警察局刑事警察大隊", "法務部調查局", "臺北市政府社會局",
+     "Taiwan Kaohsiung District Prosecutors Office", "Royal Thai Police"],
+)
+def test_orgs_chained_names_are_one_organisation(name):
+    text = f"由{name}偵辦" if not name[0].isascii() else f"handled by the {name} today"
+    assert [text[f.start : f.end] for f in resolve_overlaps(find_orgs(text, fold(text)))] == [name]
