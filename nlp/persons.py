@@ -42,6 +42,8 @@ _BEFORE = (
     "國人", "民眾", "被告", "嫌犯", "犯嫌", "主嫌", "共犯", "嫌疑人", "被害人", "受害人", "受害者", "證人", "車手", "通譯",
     "男子", "女子", "少年", "少女", "移工", "外籍", "仲介", "招募者", "負責人", "成員", "同案", "介紹人", "家屬", "母親",
     "父親", "兒子", "女兒", "妻子", "丈夫", "友人", "同學", "被害者", "被告人", "原告", "人蛇", "蛇頭",
+    "我是", "弟弟", "哥哥", "姊姊", "姐姐", "妹妹", "名叫", "化名", "員警", "警員", "旅客", "乘客", "船員", "漁工",
+    "外籍漁工", "同事", "老闆", "主管", "協助", "陪同",
 )
 _AFTER = r"(?:等\s*\d+\s*[人名]|等人|先生|女士|小姐|君|\s*[(（][男女][)）]|\s*[(（]\d{2,3}\s*年次|涉嫌|、|及|與|和|於|遭|被|在|自|向|為|係|所)"
 
@@ -65,8 +67,10 @@ _PASSIVE_AGENT = re.compile(  # 遭陳大明誘騙: the one who did it, named be
 _LIST_NEXT = re.compile(f"\\s*[、及與和跟,，]\\s*({_SURNAME}{_GIVEN_PART})")
 _NAME_AFTER = re.compile(f"(?<![{CJK}])({_SURNAME}{_GIVEN}{{1,2}}?)(?={_AFTER})")
 
-# a "name" ending like this is an institution (林務局, 王氏公司)
-_INSTITUTION_ENDS = frozenset("局署處部所會院司廠店館校隊庭府廳科組室站行社團")
+# a "name" ending like this is an institution (林務局, 王氏公司) or a short reference (邱員, 魏嫌)
+_INSTITUTION_ENDS = frozenset("局署處部所會院司廠店館校隊庭府廳科組室站行社團案員嫌姓氏")
+# function words never stand in a given name (關在詐, 全案)
+_NOT_IN_GIVEN = frozenset("年月日人名件等及與和在於被遭的了是並將把向從到至為因由以其該此全共計約")
 
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Madam|Mister)\.?"
 _CAP = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
@@ -80,6 +84,10 @@ _LATIN_ROLE = re.compile(
 )
 _LATIN_HYPHENATED = re.compile(  # Wei-Ting Chen, Chen Wei-ting: romanised Chinese names
     r"(?<![A-Za-z])([A-Z][a-z]+-[A-Za-z][a-z]+\s+[A-Z][a-z]+|[A-Z][a-z]+\s+[A-Z][a-z]+-[A-Za-z][a-z]+)(?![A-Za-z])"
+)
+_VIETNAMESE = re.compile(  # Nguyen Thi Thu, Tran Van Hung: a Vietnamese surname and one to three names
+    r"(?<![A-Za-z])((?:Nguyen|Tran|Le|Pham|Hoang|Huynh|Phan|Vu|Vo|Dang|Bui|Do|Ho|Ngo|Duong|Ly|Truong|Dinh|Mai|Trinh)"
+    r"(?:\s+[A-Z][a-z]+){1,3})(?![A-Za-z])"
 )
 _BRACKETED_ZH = re.compile(f"\\s*[(（]\\s*([{CJK}]{{2,4}})\\s*[)）]")
 # capitals that are not names
@@ -114,7 +122,7 @@ def _chinese(text: str, folded: str) -> list[Found]:
     ):
         for m in pattern.finditer(folded):
             name = m.group(1)
-            if "○" in name or any(ch in name for ch in "年月日人名件等及與和") or name[-1] in _INSTITUTION_ENDS:
+            if "○" in name or any(ch in name[1:] for ch in _NOT_IN_GIVEN) or name[-1] in _INSTITUTION_ENDS:
                 continue
             out.append(Found(m.start(1), m.end(1), "PERSON", name, source, confidence))
     # names listed after a name (陳大明、林美玲及王小明) are names too
@@ -166,6 +174,19 @@ def _latin(text: str, folded: str) -> list[Found]:
         add(m.start(1), m.end(1), "rules.persons.role_before", 0.8)
     for m in _LATIN_HYPHENATED.finditer(folded):
         add(m.start(1), m.end(1), "rules.persons.romanised", 0.8)
+    for m in _VIETNAMESE.finditer(folded):
+        add(m.start(1), m.end(1), "rules.persons.vietnamese", 0.8)
+    # a family or given name of a person already found stands for them on its own (Mr. Liao ... Liao)
+    tokens: dict[str, str] = {}  # token -> the full name it stands for (the first found)
+    for f in out:
+        if f.source == "rules.persons.bracketed":
+            continue
+        for t in re.split(r"[\s-]+", f.norm):
+            if len(t) >= 2 and t[0].isupper() and t not in _NOT_NAME_WORDS and t.upper() not in _NOT_NAMES:
+                tokens.setdefault(t, f.norm)
+    for token, full in sorted(tokens.items()):
+        for m in re.finditer(r"(?<![A-Za-z-])" + re.escape(token) + r"(?![A-Za-z-])", folded):
+            out.append(Found(m.start(), m.end(), "PERSON", token, "rules.persons.repeat", 0.7, {"of": full}))
     return out
 
 

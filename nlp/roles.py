@@ -112,12 +112,15 @@ def assign_roles(text: str, people: list[Found]) -> list[str]:
     ordered = sorted(range(len(people)), key=lambda i: people[i].start)
     found = [assign_role(text, p, by_sentence[sentences.bounds(p.start)], sentences) for p in people]
     # the same name elsewhere in the document
+    def key(p: Found) -> str:
+        return str(p.attrs.get("of", p.norm))  # a surname alone stands for the full name it repeats
+
     by_name: dict[str, Counter[str]] = {}
     for p, role in zip(people, found):
         if role is not None:
-            by_name.setdefault(p.norm, Counter())[role] += 1
+            by_name.setdefault(key(p), Counter())[role] += 1
     roles: list[str | None] = [
-        role if role is not None else (by_name[p.norm].most_common(1)[0][0] if p.norm in by_name else None)
+        role if role is not None else (by_name[key(p)].most_common(1)[0][0] if key(p) in by_name else None)
         for p, role in zip(people, found)
     ]
     # names listed together share the role of the list
