@@ -64,6 +64,11 @@ RETURN properties(n) AS props,
        collect(CASE WHEN m IS NULL THEN NULL ELSE m {.*, doc_title: d.title, doc_kind: d.kind} END) AS mentions
 """
 
+ENTITY_PROPS = """
+MATCH (n:__LABEL__ {id: $id})
+RETURN properties(n) AS props
+"""
+
 ENTITY_RELS = """
 MATCH (n:__LABEL__ {id: $id})-[r]-(m)
 WHERE NOT type(r) IN ['MENTIONED_IN', 'HAS_NAME_KEY']
@@ -164,7 +169,7 @@ def neighbourhood(
     start_label = MODEL.kind_of_id(entity_id).label
 
     def work(tx: Tx) -> Subgraph:
-        start = tx.run(fill(ENTITY, LABEL=start_label), {"id": entity_id})
+        start = tx.run(fill(ENTITY_PROPS, LABEL=start_label), {"id": entity_id})
         if not start:
             raise NotFound(entity_id)
         view = Subgraph()

@@ -27,7 +27,7 @@ from graph.errors import MissingEndpoints, ModelError
 from graph.model import MODEL, Evidence, Grading, rel_id
 from graph.store import Store, Tx
 
-__all__ = ["NodeRow", "RelRow", "GraphBatch", "WriteSummary", "write_batch", "regrade_relationship_evidence"]
+__all__ = ["NodeRow", "RelRow", "GraphBatch", "WriteSummary", "write_batch", "regrade_relationship_evidence", "regrade_mention"]
 
 
 @dataclass(frozen=True)

@@ -119,10 +119,15 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
             orgs = [i for i in members if entities[i].label == "ORG" and 0 <= entities[p].start - entities[i].end <= 6]
             for o in orgs:
                 add("MEMBER_OF", p, o, span, 0.8, "member_of")
+        # suspects named in one list (陳大明、林美玲及張○○) are associates, every pair of them
         suspects = sorted(by_role["suspect"], key=lambda i: entities[i].start)
-        for a, b in combinations(suspects, 2):
-            between_ok = all(_LIST_JOIN.match(text[entities[x].end : entities[y].start])
-                             for x, y in zip(suspects[suspects.index(a) :], suspects[suspects.index(a) + 1 : suspects.index(b) + 1]))
-            if between_ok:
+        runs: list[list[int]] = []
+        for i in suspects:
+            if runs and _LIST_JOIN.match(text[entities[runs[-1][-1]].end : entities[i].start]):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for run in runs:
+            for a, b in combinations(run, 2):
                 add("ASSOCIATE_OF", a, b, span, 0.7, "listed_together")
     return out

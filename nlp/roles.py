@@ -64,7 +64,6 @@ _BEFORE_ROLE = [
     (re.compile(r"(?:查獲|逮捕|拘提|起訴|移送|緝獲|通緝)[^，。；]{0,6}$"), "suspect"),
     (re.compile(r"(?:救出|救援|協助|營救|接回|安置|保護)[^，。；]{0,6}$"), "victim"),
     (re.compile(r"(?:遭|被|受)\s*$"), "recruiter"),
-    (re.compile(r"(?i)\b(?:recruited|lured|trafficked|deceived|enticed)\s+by\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$"), "recruiter"),
     (re.compile(r"(?i)\b(?:rescued|repatriated|sheltered|assisted|helped)\s+$"), "victim"),
     (re.compile(r"(?i)\b(?:arrested|charged|indicted|detained)\s+$"), "suspect"),
 ]
