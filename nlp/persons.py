@@ -45,7 +45,7 @@ _BEFORE = (
     "我是", "弟弟", "哥哥", "姊姊", "姐姐", "妹妹", "名叫", "化名", "員警", "警員", "旅客", "乘客", "船員", "漁工",
     "外籍漁工", "同事", "老闆", "主管", "協助", "陪同",
 )
-_AFTER = r"(?:等\s*\d+\s*[人名]|等人|先生|女士|小姐|君|\s*[(（][男女][)）]|\s*[(（]\d{2,3}\s*年次|涉嫌|、|及|與|和|於|遭|被|在|自|向|為|係|所)"
+_AFTER = r"(?:等\s*\d+\s*[人名]|等人|先生|女士|小姐|\s*[(（][男女][)）]|\s*[(（]\d{2,3}\s*年次|涉嫌|、|及|與|和|於|遭|被|在|自|向|為|係|所)"
 
 _SURNAME = "(?:" + "|".join(SURNAMES_COMPOUND) + "|[" + "".join(sorted(SURNAMES)) + "])"
 _GIVEN = f"[{CJK}]"
@@ -99,7 +99,10 @@ _NOT_NAME_WORDS = frozenset(
     "The This That These Those When Where Which While After Before During Since From With Without Into Upon About Under "
     "January February March April May June July August September October November December Monday Tuesday Wednesday "
     "Thursday Friday Saturday Sunday Cambodia Thailand Myanmar Taiwan Laos Vietnam Dubai Bangkok Phnom Penh "
-    "Police Office Agency Ministry Bureau District Prosecutors Court Airport Airlines Immigration Border".split()
+    "Police Office Agency Ministry Bureau District Prosecutors Court Airport Airlines Immigration Border "
+    "Deputy Director Director-General Minister Vice Secretary Secretary-General General Chief Inspector Officer "
+    "Sergeant Captain Ambassador Representative Commissioner Judge Prosecutor President Premier Liaison Section "
+    "Head Team Leader Social Worker Interpreter Counsellor Consul Attaché".split()
 )
 
 

@@ -31,44 +31,86 @@ ROLES = ("suspect", "victim", "recruiter", "official", "other")
 
 _COMPANY_TITLES = {"負責人", "董事長", "總經理", "經理"}
 
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)"
 _PREFIX_ROLE = [
-    (re.compile(r"(?:被告|嫌犯|犯嫌|主嫌|共犯|嫌疑人|車手|人蛇|蛇頭|通緝犯|被告人)\s*$"), "suspect"),
-    (re.compile(r"(?:被害人|受害人|受害者|被害者|倖存者)\s*$"), "victim"),
+    (re.compile(r"(?:被告|嫌犯|犯嫌|主嫌|共犯|嫌疑人|車手|人蛇|蛇頭|通緝犯|被告人|首腦|成員|幹部|雇主|負責人|船長|老闆|主管|車手頭)\s*$"), "suspect"),
+    (re.compile(r"(?i)\b(?:employer|captain|owner|boss|manager|supervisor|ringleader|leader)\s*,?\s+" + _HONORIFIC + "?$"),
+     "suspect"),
+    (re.compile(r"(?i)\b(?:suspects?|defendants?)\b[^.;]{0,20}?\b(?:led by|including|among them|namely)\s+"
+                + _HONORIFIC + "?$"), "suspect"),
+    (re.compile(r"(?:被害人|受害人|受害者|被害者|倖存者|移工|外籍勞工|外勞|漁工|看護工)\s*$"), "victim"),
     (re.compile(r"(?:仲介|招募者|介紹人|招募人員|人力仲介)\s*$"), "recruiter"),
-    (re.compile(r"(?:檢察官|法官|聯絡官|移民秘書|警員|員警|社工|通譯)\s*$"), "official"),
-    (re.compile(r"(?:我是|本人|家屬|母親|父親|姊姊|姐姐|哥哥|弟弟|妹妹|妻子|丈夫|友人|證人|同事)\s*$"), "other"),
-    (re.compile(r"(?i)(?:witness|mother|father|sister|brother|wife|husband|friend|colleague|I am|my name is)\s+$"), "other"),
-    (re.compile(r"(?i)(?:suspects?|defendants?|accused|trafficker|smuggler)\s+$"), "suspect"),
-    (re.compile(r"(?i)(?:victims?|survivors?)\s+$"), "victim"),
-    (re.compile(r"(?i)(?:recruiters?|broker|agent)\s+$"), "recruiter"),
-    (re.compile(r"(?i)(?:officers?|prosecutor|liaison officer|judge|social worker|interpreter|inspector)\s+$"), "official"),
-    # "recruited by [Mr.] X": the agent of a passive is named right before
-    (re.compile(r"(?i)\b(?:recruited|lured|trafficked|deceived|enticed|sold)\s+by\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?$"), "recruiter"),
+    (re.compile(r"(?:檢察官|法官|聯絡官|移民秘書|警員|員警|社工|通譯|秘書|科長|組長|專員|(?:部|次|處|局|署|隊|所|司|院)長)\s*$"),
+     "official"),
+    (re.compile(r"(?i)(?:suspects?|defendants?|accused|trafficker|smuggler|ringleader|boss)\s+$"), "suspect"),
+    (re.compile(r"(?i)(?:victims?|survivors?|returnees?)\s+$"), "victim"),
+    (re.compile(r"(?i)\b(?:recruiters?|broker|agent)\b[^.;,]{0,30},?\s+" + _HONORIFIC + "?$"), "recruiter"),
+    (re.compile(r"(?i)(?:officers?|prosecutor|liaison officer|judge|social worker|interpreter|inspector|sergeant|captain|"
+                r"(?:deputy\s+)?(?:minister|director(?:-general)?|ambassador|representative|commissioner|secretary|"
+                r"chief|superintendent))\s+$"), "official"),
+    # "recruited [through a job ad] by [a man calling himself] [Mr.] X": the agent of a passive
+    (re.compile(r"(?i)\b(?:recruited|lured|trafficked|deceived|enticed|sold|contacted|approached)\b[^.;]{0,40}?\bby\s+"
+                r"(?:an?\s+(?:man|woman|person|recruiter|broker)\s+(?:calling|who called)\s+(?:himself|herself)\s+)?"
+                + _HONORIFIC + "?$"), "recruiter"),
+]
+# family and witness words: weaker than what the clause after the name says (我女兒X經同學介紹: the victim)
+_KIN_ROLE = [
+    # a family's own report names the missing relative: 我兒子X, my son X
+    (re.compile(r"(?:我|我們)(?:的)?(?:兒子|女兒|弟弟|妹妹|哥哥|姊姊|姐姐|先生|太太|丈夫|妻子|孩子|小孩|外甥|姪子)\s*$"), "victim"),
+    (re.compile(r"(?i)\bmy\s+(?:son|daughter|brother|sister|husband|wife|child|nephew|niece)\s*,?\s+$"), "victim"),
+    (re.compile(r"(?:我是|本人|家屬|母親|父親|姊姊|姐姐|其姊|其兄|哥哥|弟弟|妹妹|妻子|丈夫|兒子|女兒|其子|其女|友人|證人|同事|報案人)\s*$"),
+     "other"),
+    (re.compile(r"(?i)(?:witness|mother|father|sister|brother|wife|husband|son|daughter|friend|colleague|I am|"
+                r"my name is)\s+$"), "other"),
 ]
 
-_PASSIVE = r"(?:遭|被|受|經)"
+_PASSIVE = r"(?:遭|被(?![害告])|受(?![害理])|經(?![查濟理營常過手辦]))"
+_TRAFFICKING_ACTS = r"(?:轉賣|賣|販賣|帶往|帶到|交給|送往|送進|押往|押到|運往|關進|囚禁)"
 _AFTER_ROLE = [
-    (re.compile(f"^\\s*{_PASSIVE}\\s*$"), "victim"),  # 王小明遭[陳大明誘騙]: the agent is named next
-    (re.compile(f"^[^，。；]{{0,12}}?{_PASSIVE}[^，。；]{{0,8}}?(?:誘騙|招募|欺騙|騙|拘禁|控制|販賣|販運|毆打|剝削|押|帶往|脅迫|強迫)"), "victim"),
-    (re.compile(r"^[^，。；]{0,12}?(?:獲救|救出|逃出|脫逃|返國|返臺|遣返|受騙|被迫|淪為)"), "victim"),
-    (re.compile(r"^[^，。；]{0,16}?(?:招募|以高薪|誘騙|引誘|介紹|招攬|仲介|媒介|引介|利誘)"), "recruiter"),
+    # 王小明遭[陳大明誘騙], 其子X於112年初經表哥[Y邀約]: the agent is named next
+    (re.compile(f"^[^。；]{{0,30}}?{_PASSIVE}[^，。；\\d]{{0,6}}$"), "victim"),
+    (re.compile(f"^[^，。；]{{0,12}}?{_PASSIVE}[^，。；]{{0,8}}?(?:誘騙|招募|欺騙|騙|拘禁|控制|販賣|販運|毆打|剝削|押|帶往|脅迫|強迫|邀約|介紹)"),
+     "victim"),
+    (re.compile(r"^[^，。；]{0,12}?(?:看到|看見|應徵|投履歷|獲救|救出|逃出|脫逃|返國|返臺|遣返|受騙|被迫|淪為|求救)"), "victim"),
+    (re.compile(f"^[^，。；]{{0,10}}?(?:把|將)[^，。；]{{0,6}}?{_TRAFFICKING_ACTS}"), "suspect"),
+    (re.compile(r"^[^，。；]{0,24}?(?:招募|以高薪|誘騙|引誘|介紹|招攬|仲介|媒介|引介|利誘|刊登|徵才|邀約)"), "recruiter"),
     (re.compile(r"^[^，。；]{0,16}?(?:涉嫌|涉犯|起訴|移送|查獲|到案|逮捕|羈押|通緝|判刑|判決有罪)"), "suspect"),
-    (re.compile(r"(?i)^[^.;]{0,30}?\b(?:was|were|had been|has been|being)\s+(?:\w+\s+)?(?:rescued|trafficked|lured|deceived|"
-                r"repatriated|forced|held|detained|sold|exploited|beaten|freed|recruited)\b"), "victim"),
-    (re.compile(r"(?i)^[^.;]{0,30}?\b(?:escaped|returned home|fled)\b"), "victim"),
-    (re.compile(r"(?i)^[^.;]{0,30}?\b(?:recruited|lured|enticed|promised|offered|advertised)\b"), "recruiter"),
+    (re.compile(r"(?i)^[^.;]{0,30}?\b(?:was|were|had been|has been|being)\s+(?:\w+\s+)?(?:rescued|trafficked|lured|"
+                r"deceived|repatriated|forced|held|detained|sold|exploited|beaten|freed|recruited|promised|offered|told|"
+                r"made|driven|taken|flown|handed|brought|escorted|locked|confined|threatened|sent|moved)\b"), "victim"),
+    (re.compile(r"(?i)^[^.;]{0,30}?\b(?:escaped|returned home|fled|came home|saw|answered|applied)\b"), "victim"),
+    # the person's own verb, not one of a relative clause after it (``a group that advertised``)
+    (re.compile(r"(?i)^(?:(?!\b(?:that|which|who|whose)\b)[^.;]){0,30}?\b(?:recruited|lured|enticed|promised|offered|"
+                r"advertised|posted)\b"), "recruiter"),
     (re.compile(r"(?i)^[^.;]{0,30}?\b(?:was|were)\s+(?:\w+\s+)?(?:arrested|charged|indicted|prosecuted|convicted|"
                 r"accused|referred)\b"), "suspect"),
+    (re.compile(r"(?i)^\s*on\s+charges?\s+of\b"), "suspect"),
 ]
 _BEFORE_ROLE = [
     (re.compile(r"(?:查獲|逮捕|拘提|起訴|移送|緝獲|通緝)[^，。；]{0,6}$"), "suspect"),
     (re.compile(r"(?:救出|救援|協助|營救|接回|安置|保護)[^，。；]{0,6}$"), "victim"),
-    (re.compile(r"(?:遭|被|受)\s*$"), "recruiter"),
-    (re.compile(r"(?i)\b(?:rescued|repatriated|sheltered|assisted|helped)\s+$"), "victim"),
-    (re.compile(r"(?i)\b(?:arrested|charged|indicted|detained)\s+$"), "suspect"),
+    (re.compile(r"(?:招募|誘騙|引誘|販賣|轉賣|控制|拘禁|毆打)[^，。；]{0,4}$"), "victim"),
+    (re.compile(f"{_PASSIVE}[^，。；\\d]{{0,6}}$"), "recruiter"),
+    (re.compile(r"(?i)\b(?:rescued|repatriated|sheltered|assisted|helped|freed)\s+" + _HONORIFIC + "?$"), "victim"),
+    (re.compile(r"(?i)\b(?:rescued|freed|received|repatriated|took in|recruited|lured|trafficked|sent)\b[^.;]{0,60}?\b(?:including|among them|"
+                r"among whom)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:nationals?|workers?|women|men|citizens?)\s+)?"
+                + _HONORIFIC + "?$"), "victim"),
+    (re.compile(r"(?i)\b(?:arrested|charged|indicted|detained|prosecuted)\s+" + _HONORIFIC + "?$"), "suspect"),
 ]
 
-_COORDINATION = re.compile(r"^\s*(?:[、,，及與和跟]|and|&)\s*$")
+# names listed together: a comma, 、, 及, and (a parenthesis between: ``X (passport 1) and Y``)
+_COORDINATION = re.compile(r"^\s*(?:[（(][^()（）]{0,40}[)）])?\s*(?:[、,，及與和跟]|and|&)\s*"
+                           r"(?:國人|[\u4e00-\u9fff]{1,3}籍(?:男子|女子|人士)?|男子|女子)?\s*$")
+
+_HANDLE_OVER = re.compile(r"^\s*(?:將|把)\s*$")
+
+
+def _end_of(people: list[Found], start: int) -> int:
+    return next(p.end for p in people if p.start == start)
+
+
+_PARENTHESIS = re.compile(r"[（(][^()（）]{0,80}[)）]")
+
 
 def assign_role(text: str, person: Found, people: list[Found], sentences: Sentences | None = None) -> str | None:
     """The role of ``person`` (a PERSON found in ``text``) from its sentence, or None when the
@@ -81,52 +123,124 @@ def assign_role(text: str, person: Found, people: list[Found], sentences: Senten
     others_before = [p.end for p in people if p is not person and left <= p.end <= person.start]
     others_after = [p.start for p in people if p is not person and person.end <= p.start < right]
     before = text[max([left, *others_before]) : person.start]
-    after = text[person.end : min([right, *others_after])]
-    for pattern, role in _PREFIX_ROLE:
+    # a parenthesis after the name (its handle, passport, other-script name) says nothing of the role
+    after = _PARENTHESIS.sub(" ", text[person.end : min([right, *others_after])])
+    # X將Y帶往: X did it to Y (the clause runs on past the name of Y)
+    if _HANDLE_OVER.match(after) and others_after:
+        if re.match(f"^[^，。；]{{0,8}}?{_TRAFFICKING_ACTS}", text[_end_of(people, min(others_after)) : right]):
+            return "suspect"
+    if re.search(r"(?:將|把)\s*$", before) and re.match(f"^[^，。；]{{0,4}}?{_TRAFFICKING_ACTS}", after):
+        return "victim"
+    prefix = next((role for pattern, role in _PREFIX_ROLE if pattern.search(before[-64:])), None)
+    # the cue nearest the name speaks for it (被告X等人涉嫌招募: suspected, of recruiting);
+    # on a tie the earlier pattern wins: a passive (``was recruited``) before the active verb
+    hits = [(m.end(), i, role) for i, (pattern, role) in enumerate(_AFTER_ROLE) if (m := pattern.search(after))]
+    clause = min(hits)[2] if hits else None
+    if prefix is not None:
+        # a broker or employer the clause says is suspected (仲介X涉嫌) is a suspect
+        return "suspect" if prefix == "recruiter" and clause == "suspect" else prefix
+    if clause is not None:
+        return clause
+    for pattern, role in _KIN_ROLE:
         if pattern.search(before[-30:]):
             return role
-    # the cue nearest the name speaks for it (被告X等人涉嫌招募: suspected, of recruiting)
-    hits = [(m.end(), role) for pattern, role in _AFTER_ROLE if (m := pattern.search(after))]
-    if hits:
-        return min(hits)[1]
     for pattern, role in _BEFORE_ROLE:
         if pattern.search(before):
             return role
     return None
 
-
-_VICTIM_DOCUMENT = re.compile(r"返國|返臺|返抵|獲救|救出|解救|遣返|協尋|失聯|被騙|(?i:repatriat|rescued|returnee|missing)")
+_VICTIM_DOCUMENT = re.compile(r"返國|返臺|返抵|獲救|救出|解救|遣返|協尋|失聯|被騙|安置|庇護|"
+                              r"(?i:repatriat|rescued|returnee|missing|shelter|escaped)")
+_BRACKETED = re.compile(r"^\s*[（(]\s*$")
+_TABLE_HEADERS = [
+    (re.compile(r"被告|嫌疑人|犯嫌|(?i:suspect|defendant|accused)"), "suspect"),
+    (re.compile(r"被害人|受害人|(?i:victim)"), "victim"),
+    (re.compile(r"仲介|招募|(?i:recruiter|broker)"), "recruiter"),
+]
 
 
 def assign_roles(text: str, people: list[Found]) -> list[str]:
     """Roles of all people found in a text, in their order.
 
-    Names listed together (``被告陳大明、林美玲及張○○``) share the role of the list when
-    nothing else speaks for one of them.
+    A mention's own clause speaks first; then the list it stands in (``被告陳大明、林美玲及
+    張○○``, ``Kao and Tu were recruited``), its bracketed other-script form, the column of a
+    table it sits in; then the same name elsewhere in the document; then what the document is
+    about.
     """
     sentences = Sentences(text)
     by_sentence: dict[tuple[int, int], list[Found]] = {}
     for p in people:
         by_sentence.setdefault(sentences.bounds(p.start), []).append(p)
     ordered = sorted(range(len(people)), key=lambda i: people[i].start)
-    found = [assign_role(text, p, by_sentence[sentences.bounds(p.start)], sentences) for p in people]
+    roles: list[str | None] = [
+        assign_role(text, p, by_sentence[sentences.bounds(p.start)], sentences) for p in people
+    ]
+    _share_within_groups(text, people, ordered, roles)
+    for i, p in enumerate(people):
+        if roles[i] is None:
+            roles[i] = _table_column_role(text, p)
     # the same name elsewhere in the document
     def key(p: Found) -> str:
         return str(p.attrs.get("of", p.norm))  # a surname alone stands for the full name it repeats
 
     by_name: dict[str, Counter[str]] = {}
-    for p, role in zip(people, found):
+    for p, role in zip(people, roles):
         if role is not None:
             by_name.setdefault(key(p), Counter())[role] += 1
-    roles: list[str | None] = [
+    roles = [
         role if role is not None else (by_name[key(p)].most_common(1)[0][0] if key(p) in by_name else None)
-        for p, role in zip(people, found)
+        for p, role in zip(people, roles)
     ]
-    # names listed together share the role of the list
-    for prev, cur in zip(ordered, ordered[1:]):
-        between = text[people[prev].end : people[cur].start]
-        if roles[cur] is None and roles[prev] not in (None, "other") and _COORDINATION.match(between):
-            roles[cur] = roles[prev]
+    _share_within_groups(text, people, ordered, roles)
     # what the document is about: a returnee list or a rescue report is about victims
     default = "victim" if _VICTIM_DOCUMENT.search(text) else "other"
     return [role or default for role in roles]
+
+
+def _share_within_groups(text: str, people: list[Found], ordered: list[int], roles: list[str | None]) -> None:
+    """Names listed together, or a name and its bracketed other-script form, share one role:
+    the role one of them has, when nothing else speaks for the others."""
+    groups: list[list[int]] = [[ordered[0]]] if ordered else []
+    for prev, cur in zip(ordered, ordered[1:]):
+        between = text[people[prev].end : people[cur].start]
+        if _COORDINATION.match(between) or _BRACKETED.match(between):
+            groups[-1].append(cur)
+        else:
+            groups.append([cur])
+    for group in groups:
+        known = [roles[i] for i in group if roles[i] not in (None, "other")]
+        if len(group) > 1 and known:
+            shared = Counter(known).most_common(1)[0][0]
+            for i in group:
+                if roles[i] is None:
+                    roles[i] = shared
+
+
+def _table_column_role(text: str, person: Found) -> str | None:
+    """The role a table's column header gives a name in it (``被告``, ``被害人``), for rows of
+    cells separated by tabs or ``|``."""
+    line_start = text.rfind("\n", 0, person.start) + 1
+    line_end = text.find("\n", person.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    sep = "\t" if "\t" in line else ("|" if line.count("|") >= 2 else None)
+    if sep is None:
+        return None
+    column = text.count(sep, line_start, person.start)
+    # the header: the first line of this block of rows with the same separator
+    start = line_start
+    while start > 0:
+        prev_start = text.rfind("\n", 0, start - 1) + 1
+        prev = text[prev_start : start - 1]
+        if sep not in prev:
+            break
+        start = prev_start
+    if start == line_start:
+        return None
+    header_end = text.find("\n", start)
+    cells = text[start:header_end].split(sep)
+    if column >= len(cells):
+        return None
+    for pattern, role in _TABLE_HEADERS:
+        if pattern.search(cells[column]):
+            return role
+    return None

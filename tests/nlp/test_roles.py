@@ -32,3 +32,43 @@ def test_roles_from_context(text, expected):
 def test_roles_sentence_does_not_end_at_abbreviations():
     text = "He met Mr. Lee in Bangkok. Then he left."
     assert sentence_bounds(text, 12) == (0, 26)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive and an active verb ending at the same place: the passive speaks
+        ("Liao Hsin-yi was recruited by a man calling himself Mr. Rashid Karim.",
+         [("Liao Hsin-yi", "victim"), ("Rashid Karim", "recruiter")]),
+        # the agent of a passive, several words after the verb
+        ("Pham Van Duc had been recruited through a Telegram channel by Mr. Zhou Kai.",
+         [("Pham Van Duc", "victim"), ("Zhou Kai", "recruiter")]),
+        # names listed with a parenthesis between them share the role of the list
+        ("Two nationals, CHIU PEI-SHAN (passport 300566213) and Ko Ting-yu (passport 300566840), were handed over.",
+         [("CHIU PEI-SHAN", "victim"), ("Ko Ting-yu", "victim")]),
+        # a bracketed other-script name has the role of the name it glosses
+        ("The broker Ms. Tran Thi Mai (陳氏梅) recruited him.", [("Tran Thi Mai", "recruiter"), ("陳氏梅", "recruiter")]),
+        # an apposition names the employer who held passports
+        ("Her employer, Chou Hsiu-lan, held her passport.", [("Chou Hsiu-lan", "suspect")]),
+        # a title before a Latin name makes an official, and is not part of the name
+        ("Deputy Director-General Chang Kuan-ting said 314 nationals came home.", [("Chang Kuan-ting", "official")]),
+        # a family's report: the writer's child is the victim, the writer is not
+        ("我是潘怡君，弟弟潘柏宇在111年底經朋友紀○倫介紹去泰國。",
+         [("潘怡君", "other"), ("潘柏宇", "victim"), ("紀○倫", "recruiter")]),
+        ("我兒子黃俊傑在臉書看到徵才廣告，出國後就失聯。", [("黃俊傑", "victim")]),
+        # 被害人 is a role word, not a passive: a list of suspects stays suspects
+        ("被告陳大明、林美玲及張○○等人，於111年3月4日以高薪招募被害人吳志偉前往柬埔寨西港。",
+         [("陳大明", "suspect"), ("林美玲", "suspect"), ("張○○", "suspect"), ("吳志偉", "victim")]),
+        # a broker the clause says is suspected is a suspect
+        ("雇主柯○德及仲介黃 O 霖涉嫌勞力剝削。", [("柯○德", "suspect"), ("黃 O 霖", "suspect")]),
+        # X將Y帶往: X trafficked Y
+        ("再由姚 O 書將邵○恩帶往緬甸妙瓦底交給園區。", [("姚 O 書", "suspect"), ("邵○恩", "victim")]),
+    ],
+)
+def test_roles_generalise_across_phrasings(text, expected):
+    assert roles(text) == expected
+
+
+def test_roles_table_column_header_gives_the_role():
+    text = "案號\t被告\t罪名\n1\t孫○傑\t人口販運\n2\t洪〇萱\t性剝削\n"
+    assert roles(text) == [("孫○傑", "suspect"), ("洪〇萱", "suspect")]
