@@ -25,6 +25,7 @@ from typing import Any
 from nlp.extract import extract
 from nlp.found import LABELS
 from nlp.gold import GoldDocument, load_corpus
+from nlp.relations import RELATION_TYPES
 
 __all__ = ["Scores", "evaluate", "score_document"]
 
@@ -91,6 +92,9 @@ def score_document(doc: GoldDocument, result: dict[str, Any], scores: Scores) ->
     pred_rel = {(r["type"], by_id[r["head"]]["start"], by_id[r["head"]]["end"], by_id[r["tail"]]["start"],
                  by_id[r["tail"]]["end"]) for r in result["relations"]}
     _count(scores, "RELATIONS", gold_rel, pred_rel)
+    for rel_type in RELATION_TYPES:
+        _count(scores, f"relation:{rel_type}", {r for r in gold_rel if r[0] == rel_type},
+               {r for r in pred_rel if r[0] == rel_type})
     for rel in sorted(pred_rel - gold_rel):
         scores.errors.append(f"{doc.id}: extra relation {rel[0]} {doc.text[rel[1]:rel[2]]!r} -> {doc.text[rel[3]:rel[4]]!r}")
     for rel in sorted(gold_rel - pred_rel):
@@ -134,6 +138,8 @@ def summary(scores: Scores) -> dict[str, Any]:
         "relation_f1": round(scores.prf("RELATIONS")[2], 3),
         "indicator_f1": round(scores.prf("INDICATORS")[2], 3),
         "labels": labels,
+        "relations": {t: dict(zip(("precision", "recall", "f1"), (round(x, 3) for x in scores.prf(f"relation:{t}"))),
+                              support=scores.tp[f"relation:{t}"] + scores.fn[f"relation:{t}"]) for t in RELATION_TYPES},
     }
     out["targets_met"] = {k: (out[k] is not None and out[k] >= v) for k, v in TARGETS.items()}
     return out
@@ -154,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'label':<10} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}")
     for label, v in result["labels"].items():
         print(f"{label:<10} {v['precision']:>6.3f} {v['recall']:>6.3f} {v['f1']:>6.3f} {v['support']:>6}")
+    print(f"{'relation':<15} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}")
+    for rel_type, v in result["relations"].items():
+        print(f"{rel_type:<15} {v['precision']:>6.3f} {v['recall']:>6.3f} {v['f1']:>6.3f} {v['support']:>6}")
     for key, target in TARGETS.items():
         value = result[key]
         shown = "n/a" if value is None else f"{value:.3f}"

@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS as _STOP_WORDS
+
 from nlp.found import Found
+from nlp.places import place_words
 from nlp.text import CJK
 
 __all__ = ["find_persons", "SURNAMES", "TITLES"]
@@ -44,6 +47,12 @@ _BEFORE = (
     "父親", "兒子", "女兒", "妻子", "丈夫", "友人", "同學", "被害者", "被告人", "原告", "人蛇", "蛇頭",
     "我是", "弟弟", "哥哥", "姊姊", "姐姐", "妹妹", "名叫", "化名", "員警", "警員", "旅客", "乘客", "船員", "漁工",
     "外籍漁工", "同事", "老闆", "主管", "協助", "陪同",
+    # kin, work and acquaintance words
+    "表哥", "表姊", "表姐", "表妹", "表弟", "堂哥", "堂姊", "堂弟", "堂妹", "孫子", "孫女", "外甥", "姪子", "先生", "太太",
+    "老公", "老婆", "男友", "女友", "朋友", "同鄉", "中間人", "船長", "輪機長", "幹部", "雇主", "自稱", "叫做", "其母",
+    "其父", "其妻", "其夫", "其子", "其女", "其姊", "其兄", "其弟", "其妹",
+    # acts done to a named person
+    "起訴", "偵辦", "逮捕", "拘提", "通緝", "誘騙", "救出", "營救", "接回",
 )
 _AFTER = r"(?:等\s*\d+\s*[人名]|等人|先生|女士|小姐|\s*[(（][男女][)）]|\s*[(（]\d{2,3}\s*年次|涉嫌|、|及|與|和|於|遭|被|在|自|向|為|係|所)"
 
@@ -61,16 +70,21 @@ _GIVEN_PART = f"(?:{_GIVEN}(?={_END})|{_GIVEN}{_GIVEN})"
 _TITLE_INSIDE = re.compile(f"({_SURNAME})({_TITLE})({_GIVEN_PART})")
 _TITLE_BEFORE = re.compile(f"{_TITLE}({_SURNAME}{_GIVEN_PART})")
 _ROLE_BEFORE = re.compile(f"{_BEFORE_RE}\\s*({_SURNAME}{_GIVEN_PART})")
+# a married woman's name keeps her husband's surname before her own (其母莊林秀蘭)
+_MARRIED_NAME = re.compile(f"{_BEFORE_RE}\\s*({_SURNAME}{_SURNAME}{_GIVEN}{_GIVEN})(?=[（(，、。；:：\\s]|$)")
 _PASSIVE_AGENT = re.compile(  # 遭陳大明誘騙: the one who did it, named between 遭/被 and the verb
     f"(?:遭|被)({_SURNAME}{_GIVEN}{{1,2}}?)(?=誘騙|招募|欺騙|騙|控制|拘禁|販賣|毆打|脅迫|帶往|押往|介紹|引誘)"
 )
+_NICKNAME = re.compile(f"(?:自稱|叫做|名叫|一個叫|綽號|暱稱|主管|朋友|老闆|同事|男子|女子|友人|網友|叫)\\s*(阿[{CJK}])(?=的|說|介紹|指示|用|從|是|、|，|以|要|在|帶|叫|和|與|及|$)")
+_NAME_HEADER = re.compile(r"姓名|名字|被告|被害人|嫌疑人|旅客|乘客|招募者|(?i:name|victim|suspect|passenger|defendant)")
+_CELL_NAME = re.compile(f"{_SURNAME}[{CJK}]{{1,3}}|[A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+){{1,3}}")
 _LIST_NEXT = re.compile(f"\\s*[、及與和跟,，]\\s*({_SURNAME}{_GIVEN_PART})")
 _NAME_AFTER = re.compile(f"(?<![{CJK}])({_SURNAME}{_GIVEN}{{1,2}}?)(?={_AFTER})")
 
 # a "name" ending like this is an institution (林務局, 王氏公司) or a short reference (邱員, 魏嫌)
-_INSTITUTION_ENDS = frozenset("局署處部所會院司廠店館校隊庭府廳科組室站行社團案員嫌姓氏")
+_INSTITUTION_ENDS = frozenset("局署處部所會院司廠店館校隊府廳科組室站行社團案員嫌姓氏")
 # function words never stand in a given name (關在詐, 全案)
-_NOT_IN_GIVEN = frozenset("年月日人名件等及與和在於被遭的了是並將把向從到至為因由以其該此全共計約")
+_NOT_IN_GIVEN = frozenset("年月日人名件等及與和在於被遭的了是並將把向從到至為因由以其該此全共計約姓說")
 
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Madam|Mister)\.?"
 _CAP = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
@@ -89,6 +103,15 @@ _VIETNAMESE = re.compile(  # Nguyen Thi Thu, Tran Van Hung: a Vietnamese surname
     r"(?<![A-Za-z])((?:Nguyen|Tran|Le|Pham|Hoang|Huynh|Phan|Vu|Vo|Dang|Bui|Do|Ho|Ngo|Duong|Ly|Truong|Dinh|Mai|Trinh)"
     r"(?:\s+[A-Z][a-z]+){1,3})(?![A-Za-z])"
 )
+# Any run of two to four capitalised words none of which is a known non-name word: names of
+# every nationality (Thandar Hlaing, Agus Prasetyo, Maria Cristina Dela Cruz); found last, at
+# the lowest confidence, so places and organisations found by their own rules win an overlap.
+_CAPITALISED_RUN = re.compile(r"(?<![A-Za-z.@/_-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,5})"
+                              r"(?![A-Za-z@_-])")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|from|at|to|near|across|via|into|outside|inside)\s+$")
+# a single capitalised word where the text says it is what someone is called
+_CALLED = re.compile(r"(?:(?i:calling (?:himself|herself)|called|named|nicknamed|known as)|自稱|叫做|名叫|一個叫|叫)\s*"
+                     r"([A-Z][a-z]+)(?![A-Za-z])")
 _BRACKETED_ZH = re.compile(f"\\s*[(（]\\s*([{CJK}]{{2,4}})\\s*[)）]")
 # capitals that are not names
 _NOT_NAMES = frozenset(
@@ -102,8 +125,32 @@ _NOT_NAME_WORDS = frozenset(
     "Police Office Agency Ministry Bureau District Prosecutors Court Airport Airlines Immigration Border "
     "Deputy Director Director-General Minister Vice Secretary Secretary-General General Chief Inspector Officer "
     "Sergeant Captain Ambassador Representative Commissioner Judge Prosecutor President Premier Liaison Section "
-    "Head Team Leader Social Worker Interpreter Counsellor Consul Attaché".split()
+    "Head Team Leader Social Worker Interpreter Counsellor Consul Attaché "
+    # honorifics and ranks of many countries, written before a name
+    "Pak Bu Ibu Daw Khun Nai Nang Pol Col Gen Lt Capt Sgt Maj Cpl Atty Hon Sir Madam Mister Miss Mr Mrs Ms Dr "
+    # words that begin capitalised in reports and are not names
+    "Royal National International Immigration Economic Cultural Trade Special Zone Golden Triangle Business Bay "
+    "Road Street Avenue Tower Building Hotel Casino Resort Park Province County City Town Village Centre Center "
+    "Shelter Foundation Association Unit Task Force Labour Labor Department Council Embassy Consulate Mission Office "
+    "Airlines Airways Air Flight Station Port Harbour Harbor Terminal Gate Bank Company Corp Group Ltd Inc "
+    "Telegram WeChat Facebook Instagram TikTok WhatsApp Signal Viber Messenger Line Google Gmail Yahoo Zalo "
+    "Thai Taiwanese Cambodian Burmese Myanmar Vietnamese Filipino Filipina Indonesian Malaysian Chinese Lao Laotian "
+    "Khmer Korean Japanese American British Indian Nepali Sri Lankan Bangladeshi "
+    "Passport Phone Mobile Email Name Names Nationality Contact Route Date Sex Age Notes Note No Remarks Status "
+    "Victim Victims Suspect Suspects Recruiter Recruited Case Cases Report Reported Rescue Rescued Repatriation "
+    "Met Reached Called Visited Interviewed Received Arrived Returned Left Flew Crossed Update Summary Total "
+    "Prosecution Protection Prevention Partnership Ministry Justice Interior Foreign Affairs Labour Health Welfare "
+    "Executive Yuan Legislative Control Examination Judicial Criminal Investigation Coast Guard Administration "
+    "Economic Cultural Representative Trafficking Human Persons Act Law Article Section Chapter Annex Table "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+    "Hotline Caseworker Outreach Field Staff Team Network River Brigade Operation Operations Specialized Southeast "
+    "Northeast Southwest Northwest East West North South Asia Europe Africa Safe Return Mountain Lake Island Beach "
+    "Market Mall Plaza Estate Compound Complex Garden Gardens Industrial Free Project Programme Program Coalition "
+    "Alliance Network Service Services Church Temple School University College Hospital Clinic".split()
 )
+
+
+_PLACE_WORDS = place_words()
 
 
 def _chinese(text: str, folded: str) -> list[Found]:
@@ -119,6 +166,7 @@ def _chinese(text: str, folded: str) -> list[Found]:
         out.append(Found(m.start(), m.end(), "PERSON", norm, "rules.persons.title_inside", 0.93, {"title": m.group(2)}))
     for pattern, source, confidence in (
         (_TITLE_BEFORE, "rules.persons.title_before", 0.9),
+        (_MARRIED_NAME, "rules.persons.married_name", 0.88),
         (_ROLE_BEFORE, "rules.persons.role_before", 0.85),
         (_PASSIVE_AGENT, "rules.persons.passive_agent", 0.85),
         (_NAME_AFTER, "rules.persons.marker_after", 0.75),
@@ -138,11 +186,44 @@ def _chinese(text: str, folded: str) -> list[Found]:
             if name[-1] not in _INSTITUTION_ENDS:
                 out.append(Found(m.start(1), m.end(1), "PERSON", name, "rules.persons.listed", 0.8))
                 queue.append(m.end(1))
+    # 阿凱: a nickname, where the text says someone is called so or names their role
+    for m in _NICKNAME.finditer(folded):
+        out.append(Found(m.start(1), m.end(1), "PERSON", m.group(1), "rules.persons.nickname", 0.75))
+    out.extend(_table_cell_names(folded))
     # a name found once is a name wherever it stands in the same text
     known = {f.norm for f in out if not f.attrs.get("masked") and len(f.norm) >= 2}
     for name in sorted(known, key=len, reverse=True):
         for m in re.finditer(re.escape(name), folded):
             out.append(Found(m.start(), m.end(), "PERSON", name, "rules.persons.repeat", 0.8))
+    # the given name alone stands for a three-character name found (廖書賢 ... 書賢說)
+    for name in sorted(n for n in known if len(n) == 3 and n[0] in SURNAMES):
+        given = name[1:]
+        pattern = f"(?<![{CJK}]){re.escape(given)}|(?<!{name[0]}){re.escape(given)}(?=說|表示|稱|被|遭|於|已|也|則|並|的|在|和|與)"
+        for m in re.finditer(pattern, folded):
+            out.append(Found(m.start(), m.end(), "PERSON", given, "rules.persons.given_name", 0.7, {"of": name}))
+    return out
+
+
+def _table_cell_names(folded: str) -> list[Found]:
+    """A cell holding only a surname and given name, in a column headed as names (姓名, 被告, Name)."""
+    out: list[Found] = []
+    header: list[str] | None = None
+    offset = 0
+    for line in folded.split("\n"):
+        cells = line.split("\t")
+        if len(cells) < 2:
+            header = None
+        elif header is None:
+            header = cells
+        else:
+            position = offset
+            for column, cell in enumerate(cells):
+                name = cell.strip()
+                if (column < len(header) and _NAME_HEADER.search(header[column]) and _CELL_NAME.fullmatch(name)):
+                    start = position + cell.index(name)
+                    out.append(Found(start, start + len(name), "PERSON", name, "rules.persons.table_cell", 0.8))
+                position += len(cell) + 1
+        offset += len(line) + 1
     return out
 
 
@@ -179,6 +260,14 @@ def _latin(text: str, folded: str) -> list[Found]:
         add(m.start(1), m.end(1), "rules.persons.romanised", 0.8)
     for m in _VIETNAMESE.finditer(folded):
         add(m.start(1), m.end(1), "rules.persons.vietnamese", 0.8)
+    for m in _CALLED.finditer(folded):
+        if m.group(1) not in _NOT_NAME_WORDS and m.group(1).lower() not in _STOP_WORDS:
+            add(m.start(1), m.end(1), "rules.persons.called", 0.75)
+    for m in _CAPITALISED_RUN.finditer(folded):
+        if _PLACE_PREPOSITION.search(folded, max(0, m.start(1) - 8), m.start(1)):
+            continue  # in Udon Thani, from Prey Veng: a place
+        for start, end in _name_runs(folded, m.start(1), m.end(1)):
+            add(start, end, "rules.persons.capitalised", 0.6)
     # a family or given name of a person already found stands for them on its own (Mr. Liao ... Liao)
     tokens: dict[str, str] = {}  # token -> the full name it stands for (the first found)
     for f in out:
@@ -191,6 +280,29 @@ def _latin(text: str, folded: str) -> list[Found]:
         for m in re.finditer(r"(?<![A-Za-z-])" + re.escape(token) + r"(?![A-Za-z-])", folded):
             out.append(Found(m.start(), m.end(), "PERSON", token, "rules.persons.repeat", 0.7, {"of": full}))
     return out
+
+
+def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of two or more words between ``start`` and ``end`` that are not non-name words."""
+    runs: list[tuple[int, int]] = []
+    current: list[tuple[int, int]] = []
+    for m in re.finditer(r"\S+", text[start:end]):
+        word = m.group()
+        if _is_name_word(word):
+            current.append((start + m.start(), start + m.end()))
+            continue
+        if len(current) >= 2:
+            runs.append((current[0][0], current[-1][1]))
+        current = []
+    if len(current) >= 2:
+        runs.append((current[0][0], current[-1][1]))
+    return runs
+
+
+def _is_name_word(word: str) -> bool:
+    parts = word.split("-")
+    return not (word in _NOT_NAME_WORDS or word.lower() in _STOP_WORDS or word.upper() in _NOT_NAMES
+                or any(p in _NOT_NAME_WORDS or p in _PLACE_WORDS for p in parts) or word in _PLACE_WORDS)
 
 
 def find_persons(text: str, folded: str) -> list[Found]:

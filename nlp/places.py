@@ -20,7 +20,7 @@ from importlib import resources
 from nlp.found import Found
 from nlp.text import fold
 
-__all__ = ["Place", "gazetteer", "find_places"]
+__all__ = ["Place", "gazetteer", "find_places", "place_words"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,19 @@ def gazetteer() -> tuple[dict[str, Place], re.Pattern[str], re.Pattern[str]]:
         re.IGNORECASE,
     )
     return forms, zh_re, en_re
+
+
+def place_words() -> frozenset[str]:
+    """Every capitalised word of the gazetteer's English names (Phnom, Penh, Mae, Sot): never a
+    person's name on its own."""
+    text = resources.files("nlp").joinpath("data/places.jsonl").read_text(encoding="utf-8")
+    words: set[str] = set()
+    for line in text.splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            for form in rec.get("en", []) + [rec["name"]]:
+                words.update(w for w in re.split(r"[\s-]+", form) if w[:1].isupper())
+    return frozenset(words)
 
 
 def find_places(text: str, folded: str) -> list[Found]:

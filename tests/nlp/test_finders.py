@@ -27,6 +27,11 @@ def spans(finder, text):
         ("被告陳大明涉嫌", [("陳大明", "陳大明")]),
         ("王小明遭陳大明誘騙", [("陳大明", "陳大明")]),
         ("歐陽志明等2人", [("歐陽志明", "歐陽志明")]),
+        ("經他表哥周家豪介紹", [("周家豪", "周家豪")]),
+        ("其母莊林秀蘭（0910-556-213）", [("莊林秀蘭", "莊林秀蘭")]),
+        ("由社工鍾宜庭陪同", [("鍾宜庭", "鍾宜庭")]),
+        ("一個自稱阿凱的人", [("阿凱", "阿凱")]),
+        ("起訴船長孫國華及輪機長田志偉", [("孫國華", "孫國華"), ("田志偉", "田志偉")]),
     ],
 )
 def test_persons_chinese_names_and_their_norms(text, expected):
@@ -50,10 +55,30 @@ def test_persons_no_name_where_none_is_marked(text):
         ("the victim Nguyen Thi Lan said", ["Nguyen Thi Lan"]),
         ("Lin Chih-hao (林志豪) was rescued", ["Lin Chih-hao", "林志豪"]),
         ("IOM and the NGO met officers at TPE", []),
+        # any two to four capitalised words that are not known non-name words
+        ("Thandar Hlaing and Hnin Ei Phyu told our outreach team", ["Thandar Hlaing", "Hnin Ei Phyu"]),
+        ("Her broker in Surabaya, Pak Hendra Gunawan, had left", ["Hendra Gunawan"]),
+        ("Met Pol. Col. Anan Rattanakorn of the Royal Thai Police", ["Anan Rattanakorn"]),
+        ("Deputy Director-General Chang Kuan-ting said", ["Chang Kuan-ting"]),
+        # ... but not places after a preposition, nor organisations
+        ("workers from Prey Veng were sent to Samut Sakhon", []),
+        ("the Mekong Safe Return Network and the Specialized Operation Brigade", []),
+        ("a man calling himself Kevin", ["Kevin"]),
     ],
 )
 def test_persons_latin_names(text, names):
     assert [s[0] for s in spans(find_persons, text)] == names
+
+
+def test_persons_given_name_alone_stands_for_the_full_name():
+    text = "我兒子廖書賢被帶去柬埔寨，後來書賢說被賣到西港。"
+    found = resolve_overlaps(find_persons(text, fold(text)))
+    assert [(text[f.start : f.end], f.attrs.get("of")) for f in found] == [("廖書賢", None), ("書賢", "廖書賢")]
+
+
+def test_persons_table_cells_under_a_name_header():
+    text = "姓名\t角色\t電話\n游家銘\t招募者\t0918-204-375\n"
+    assert [s[0] for s in spans(find_persons, text)] == ["游家銘"]
 
 
 def test_persons_a_name_found_once_is_found_again():
