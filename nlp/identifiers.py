@@ -12,6 +12,7 @@ import re
 
 from graph.cleaners import account, email, handle, passport, phone
 from nlp.found import Found
+from nlp.tables import Cell, table_cells
 
 __all__ = ["find_identifiers"]
 
@@ -21,7 +22,11 @@ _PHONE = re.compile(
     r"|0\d{1,3}[\-\s]?\d{3,4}[\-\s]?\d{3,4})(?![\w])"
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w-])")
-_PASSPORT_CUE = re.compile(r"(?:護照(?:號碼|號)?|passport(?:\s+(?:no\.?|number|#))?)\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9\-\s]{4,11}[A-Za-z0-9])", re.IGNORECASE)
+_PASSPORT_CUE = re.compile(
+    r"(?:護照(?:號碼|號)?(?:為|是)?|passport(?:,?\s*(?:no\.?|number|#))?)\s*[,:：#]?\s*(?:(?:no\.?|number)\s*)?"
+    r"([A-Za-z0-9][A-Za-z0-9\-\s]{4,11}[A-Za-z0-9])",
+    re.IGNORECASE,
+)
 _ACCOUNT_CUE = re.compile(
     r"(?:(?:銀行)?帳(?:號|戶)(?:號碼)?|匯款帳號|人頭帳戶|(?:bank\s+)?account(?:\s+(?:no\.?|number|#))?)\s*[:：#]?\s*"
     r"((?:\(?\d{3}\)?[\s\-])?\d[\d\s\-]{6,26}\d)",
@@ -29,15 +34,47 @@ _ACCOUNT_CUE = re.compile(
 )
 _HANDLE = re.compile(
     r"(?:(?P<platform>LINE(?:\s*ID)?|Line\s*ID|Telegram|TG|WeChat|微信(?:號|帳號)?|FB|Facebook|臉書|Instagram|IG)"
-    r"\s*(?:帳號|ID|id)?\s*[:：]?\s*@?(?P<name>[A-Za-z0-9_.\-]{3,40}))"
+    r"\s*(?:帳號|ID|id|handle|account|username|user\s*name)?\s*(?:是|為|:|：|\bis\b|\bas\b)?\s*@?"
+    r"(?P<name>(?!t\.me/)[A-Za-z0-9_.\-]{3,40}(?<![.\-]))(?![/\w@]))"
     r"|(?:t\.me/(?P<tme>[A-Za-z0-9_]{3,40}))"
     r"|(?:facebook\.com/(?P<fb>[A-Za-z0-9_.\-]{3,60}))",
 )
+# 他的帳號是 bo_yu_0314: a handle named by 帳號/ID alone, on the platform named earlier in the sentence
+_ACCOUNT_NAME = re.compile(r"(?:帳號|ID|id|handle|username)\s*(?:是|為|:|：|\bis\b)?\s*@?"
+                           r"(?P<name>(?=[A-Za-z0-9_.]*[A-Za-z])(?=[A-Za-z0-9_.]*[_\d])[A-Za-z][A-Za-z0-9_.]{2,39}(?<!\.))(?![\w@]|\.\w)")
+# words that follow a platform's name and are not a handle (a Telegram channel, LINE groups)
+_NOT_HANDLES = frozenset("group groups channel channels chat chats account accounts app call calls message messages "
+                         "post posts page pages ad ads id handle user users number contact contacts link".split())
+_PLATFORM_WORD = re.compile(r"LINE|Line|Telegram|TG|WeChat|微信|FB|Facebook|臉書|Instagram|IG|飛機|紙飛機")
+_SENTENCE_START = re.compile(r"[。！？\n]")
+# what a table column holds, by its header
+_COLUMN_LABELS = [
+    (re.compile(r"護照|(?i:passport)"), "PASSPORT"),
+    (re.compile(r"LINE|Line|Telegram|WeChat|微信|臉書|Facebook|(?i:handle)"), "HANDLE"),
+    (re.compile(r"帳戶|帳號|(?i:account)"), "ACCOUNT"),
+    (re.compile(r"電話|手機|門號|(?i:phone|mobile|contact|tel)"), "PHONE"),
+]
 _TRAILING = re.compile(r"[\s\-]+$")
 
 
 def _identifier(start: int, end: int, label: str, norm: str, attrs: dict[str, str] | None = None) -> Found:
     return Found(start, end, label, norm, f"rules.identifiers.{label.lower()}", 0.95, attrs or {})
+
+
+def _table_identifier(cell: Cell, country_hint: str | None) -> Found | None:
+    """A table cell's identifier, of the kind its column's header names."""
+    label = next((label for pattern, label in _COLUMN_LABELS if pattern.search(cell.header)), None)
+    if label == "PASSPORT" and (norm := passport.clean(cell.text)):
+        return _identifier(cell.start, cell.end, "PASSPORT", norm)
+    if label == "HANDLE":
+        name = cell.text.lstrip("@")
+        norm = handle.clean(name, platform=cell.header) or handle.clean(name, platform="Other")
+        if norm and re.fullmatch(r"[A-Za-z0-9_.\-]+", name):
+            start = cell.end - len(name)
+            return _identifier(start, cell.end, "HANDLE", norm, {"platform": handle.platform(cell.header) or "Other"})
+    if label == "ACCOUNT" and (norm := account.clean(cell.text)):
+        return _identifier(cell.start, cell.end, "ACCOUNT", norm)
+    return None
 
 
 def find_identifiers(text: str, folded: str, *, country_hint: str | None = "TW") -> list[Found]:
@@ -68,11 +105,34 @@ def find_identifiers(text: str, folded: str, *, country_hint: str | None = "TW")
     for m in _HANDLE.finditer(folded):
         group = "name" if m.group("name") else "tme" if m.group("tme") else "fb"
         start, end = m.start(group), m.end(group)
-        parsed = handle.parse(folded[m.start() : m.end()])
+        if group == "name":
+            if m.group("name").lower() in _NOT_HANDLES:
+                continue
+            name = handle.clean(m.group("name"), platform=m.group("platform"))
+            parsed = (handle.platform(m.group("platform")) or "Other", name) if name else None
+        else:
+            parsed = handle.parse(folded[m.start() : m.end()])
         if parsed and free(start, end):
             platform, name = parsed
             out.append(_identifier(start, end, "HANDLE", name, {"platform": platform}))
             taken.append((start, end))
+    for m in _ACCOUNT_NAME.finditer(folded):
+        start, end = m.start("name"), m.end("name")
+        sentence_start = max((x.end() for x in _SENTENCE_START.finditer(folded, 0, start)), default=0)
+        platforms = list(_PLATFORM_WORD.finditer(folded, sentence_start, m.start()))
+        if platforms and free(start, end):
+            norm = handle.clean(m.group("name"), platform=platforms[-1].group())
+            if norm:
+                out.append(_identifier(start, end, "HANDLE", norm, {"platform": handle.platform(platforms[-1].group())
+                                                                   or "Other"}))
+                taken.append((start, end))
+    for cell in table_cells(folded):
+        if not free(cell.start, cell.end):
+            continue
+        found = _table_identifier(cell, country_hint)
+        if found:
+            out.append(found)
+            taken.append((cell.start, cell.end))
     for m in _PHONE.finditer(folded):
         norm = phone.clean(m.group(), country_hint=country_hint)
         if norm and free(m.start(), m.end()):

@@ -1,8 +1,11 @@
 """Phone numbers, cleaned to E.164 (``+85512345567``) with Google's ``phonenumbers`` metadata.
 
-A number is kept only when ``phonenumbers`` calls it *valid* for its region (the right
-length and a range in use), so a year, a date, a passport number or a scrap of digits
-is refused rather than turned into a plausible-looking phone node. Numbers written
+A number written without a country code is kept only when ``phonenumbers`` calls it
+*valid* for its region (the right length and a range in use), so a year, a date, a
+passport number or a scrap of digits is refused rather than turned into a
+plausible-looking phone node. A number written with its country code (``+95 9 000 417
+263``) needs only the right length for that country: the metadata lags behind new
+ranges, and such a number in a case file is a number someone dialled. Numbers written
 without a country code (``0912-345-678``) need a ``country_hint``: on its own such a
 string could belong to any country, and a wrong guess would link two unrelated cases.
 
@@ -73,7 +76,10 @@ def clean(text: object, *, country_hint: object = None) -> str | None:
     if "+" not in written and region is None:
         return None
     number = _parse(written, region)
-    if number is None or not phonenumbers.is_valid_number(number):
+    if number is None:
+        return None
+    international = written.lstrip("(").startswith("+")
+    if not (phonenumbers.is_valid_number(number) or (international and phonenumbers.is_possible_number(number))):
         return None
     return str(phonenumbers.format_number(number, PhoneNumberFormat.E164))
 

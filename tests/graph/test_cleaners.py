@@ -503,3 +503,13 @@ def test_cleaners_phone_and_handle_helpers_never_raise_on_hostile_input():
 def test_cleaners_invisible_format_characters_are_dropped_not_fatal():
     assert phone.clean("\u202a+855 12 345 567\u202c") == "+85512345567"
     assert passport.clean("K1234\u200b5678") == "K12345678"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("+95 9 000 417 263", "+959000417263"), ("+855 77 000 5290", "+855770005290")],
+)
+def test_cleaners_phone_with_country_code_needs_only_a_possible_length(raw, expected):
+    # outside the ranges phonenumbers knows, but written with a country code and the right length
+    assert phone.clean(raw) == expected
+

@@ -1,0 +1,60 @@
+"""Identifiers in running text and in pasted tables: what is taken, its label and normal form."""
+
+import pytest
+
+from nlp.found import resolve_overlaps
+from nlp.identifiers import find_identifiers
+from nlp.tables import table_cells
+from nlp.text import fold
+
+
+def found(text):
+    return [(text[f.start : f.end], f.label, f.norm) for f in resolve_overlaps(find_identifiers(text, fold(text)))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("洪雅惠的 LINE 是 yahui_0707，", [("yahui_0707", "HANDLE", "yahui_0707")]),
+        ("阿傑的臉書帳號是 jay.ph.work，現在", [("jay.ph.work", "HANDLE", "jay.ph.work")]),
+        ("who used the Telegram handle rk_dubaijobs. On", [("rk_dubaijobs", "HANDLE", "rk_dubaijobs")]),
+        ("who contacted him on WeChat as lhr_kh88 and", [("lhr_kh88", "HANDLE", "lhr_kh88")]),
+        ("Telegram 帳號 t.me/dxb_payroll 向家屬", [("dxb_payroll", "HANDLE", "dxb_payroll")]),
+        ("柏宇用 Telegram 傳訊息給我，他的帳號是 bo_yu_0314，說", [("bo_yu_0314", "HANDLE", "bo_yu_0314")]),
+        ("his passport, 313478205, was kept", [("313478205", "PASSPORT", "313478205")]),
+        ("Rodel's passport, number P4418207B, was", [("P4418207B", "PASSPORT", "P4418207B")]),
+    ],
+)
+def test_identifiers_in_running_text(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["through a Telegram channel that", "a LINE group of 40 people", "recruited in Facebook groups"],
+)
+def test_identifiers_platform_words_followed_by_plain_words_are_not_handles(text):
+    assert found(text) == []
+
+
+def test_identifiers_table_columns_say_what_a_cell_holds():
+    text = ("姓名\t護照號碼\t電話\tLINE ID\t帳戶\n"
+            "林○明\t309876512\t0918-204-375\tjm_easywork\t808-0025-1234567\n")
+    assert found(text) == [
+        ("309876512", "PASSPORT", "309876512"),
+        ("0918-204-375", "PHONE", "+886918204375"),
+        ("jm_easywork", "HANDLE", "jm_easywork"),
+        ("808-0025-1234567", "ACCOUNT", "808-00251234567"),
+    ]
+
+
+def test_identifiers_pipe_tables_too():
+    text = "Name | Passport | Flight home\nHSIEH YU-TING | 300911204 | BR 266\n"
+    assert found(text) == [("300911204", "PASSPORT", "300911204")]
+
+
+def test_tables_cells_carry_their_header_and_offsets():
+    text = "intro\nA\tB\n1\t two \n"
+    [first, second] = table_cells(text)
+    assert (first.text, first.header, second.text, second.header) == ("1", "A", "two", "B")
+    assert text[second.start : second.end] == "two"
