@@ -128,6 +128,13 @@ _DMY_NUMERIC = re.compile(
     rf"{_NUMERIC_BEFORE}(?P<a>[0-9]{{1,2}})(?P<sep>[-/.])(?P<b>[0-9]{{1,2}})(?P=sep)(?P<y>(?:19|20)[0-9]{{2}})"
     rf"{_NUMERIC_AFTER}"
 )
+# 9/7, 10/24: month and day, the year carried from the sentence or the document; at the start
+# of a line or a table cell, or after a space, never inside a fraction, a score or a range.
+_MD_NUMERIC = re.compile(
+    r"(?:(?<=^)|(?<=[\n\t|])|(?<=[ 　至到、~，,；:：(（]))(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12][0-9]|0?[1-9])"
+    r"(?![0-9]|/[0-9]|[ \t]*(?:的|成|比|之|of\b|%))",
+    re.MULTILINE,
+)
 _VERSION_BEFORE = re.compile(r"(?<![A-Za-z])(?i:v|ver|version|release|build|rev|no)\.?[ \t]*$")
 
 _SENTENCE_END = re.compile(r"[。!?;\n\r]|\.(?=\s)")
@@ -252,11 +259,19 @@ def _dmy_numeric(m: re.Match[str], folded: str) -> _Candidate | None:
     return _Candidate(m.start(), m.end(), year, month, day)
 
 
+def _md_numeric(m: re.Match[str], folded: str) -> _Candidate | None:
+    month, day = int(m["m"]), int(m["d"])
+    if not _valid(2000, month, day):
+        return None
+    return _Candidate(m.start(), m.end(), None, month, day, carry="year")
+
+
 _Rule = Callable[[re.Match[str], str], "_Candidate | None"]
 _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     (_ZH_DATE, _zh_date), (_ZH_NO_YEAR, _zh_no_year), (_ZH_BARE_DAY, _zh_bare_day),
     (_EN_DAY_MONTH, _en_day), (_EN_MONTH_DAY, _en_day), (_EN_MONTH_YEAR, _en_month), (_EN_LOOSE, _en_month),
     (_EN_MARKED_YEAR, _en_marked_year), (_YMD_NUMERIC, _ymd_numeric), (_DMY_NUMERIC, _dmy_numeric),
+    (_MD_NUMERIC, _md_numeric),
 )
 
 

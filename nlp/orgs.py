@@ -44,22 +44,44 @@ _UNITS_ZH = {
     "調查處": "police_unit", "調查站": "police_unit", "移民署": "police_unit", "警政署": "police_unit",
     "海巡署": "police_unit", "保安警察第[一二三四五六七]總隊": "police_unit", "地方法院": "court",
     "社會局": "social_services", "勞工局": "labour_office", "勞動部": "ministry", "外交部": "ministry",
-    "法務部": "ministry", "內政部": "ministry", "衛生福利部": "ministry",
+    "法務部": "ministry", "內政部": "ministry", "衛生福利部": "ministry", "(?:北|中|南)區事務大隊": "police_unit",
 }
 # A unit is named down its chain: ministry, agency, region, city government, the unit and
 # its sub-units, all one name (內政部警政署刑事警察局, 新北市政府警察局三重分局).
 _MINISTRY = r"(?:內政部|法務部|勞動部|外交部|衛生福利部|海洋委員會)"
 _AGENCY = r"(?:警政署|移民署|海巡署|調查局|刑事警察局)"
-_SUB_UNIT = r"(?:[\u4e00-\u9fff]{2}分局|[\u4e00-\u9fff]{2}派出所|刑事警察大隊|[\u4e00-\u9fff]{2}調查站|專勤隊|偵查隊)"
+_SUB_UNIT = r"(?:[\u4e00-\u9fff]{2}分署|[\u4e00-\u9fff]{2}分局|[\u4e00-\u9fff]{2}派出所|刑事警察大隊|[\u4e00-\u9fff]{2}調查站|專勤隊|偵查隊)"
 _UNIT_ZH = re.compile(
     f"{_MINISTRY}?{_AGENCY}?(?:(?:北|中|南)區事務大隊)?(?:{_PLACE}政府|{_PLACE})?"
     r"(?:" + "|".join(_UNITS_ZH) + f")(?:{_SUB_UNIT})*"
 )
-_FOREIGN_ZH = re.compile(r"柬埔寨國家警察總署|柬埔寨警方|泰國皇家警察|泰國移民局|緬甸警方|寮國警方|越南公安")
-_MISSION_ZH = re.compile(
-    r"駐(?:泰國|越南|胡志明市|緬甸|柬埔寨|菲律賓|馬來西亞|印尼|杜拜|阿拉伯聯合大公國|寮國|新加坡)"
-    r"(?:臺北經濟文化)?(?:代表處|辦事處|辦事處處長|代表團)"
+_FOREIGN_ZH = re.compile(
+    r"柬埔寨國家警察總署|柬埔寨警方|泰國皇家警察|泰國移民局|緬甸警方|寮國警方|越南公安|"
+    # a foreign country, province or city and its police or immigration authority
+    r"(?:柬埔寨|泰國|緬甸|寮國|越南|菲律賓|馬來西亞|印尼|杜拜|阿聯酋|(?<![遭被由向在至於將把自與和及的])[\u4e00-\u9fff]{2}省|胡志明市|金邊市|曼谷市|仰光市|杜拜市)"
+    r"(?:國家|皇家)?(?:移民總局|移民局|警察總局|警察總署|警察局|公安廳|公安局|內政部|勞工部)"
 )
+_MISSION_ZH = re.compile(
+    r"駐(?:泰國|越南|胡志明市|緬甸|柬埔寨|菲律賓|馬來西亞|印尼|杜拜|阿拉伯聯合大公國|寮國|新加坡|[\u4e00-\u9fff]{2,4}?)"
+    r"(?:臺北|台北)?(?:經濟文化|商務)?(?:代表處|辦事處|辦事處處長|代表團)"
+)
+# a city or county government's department (雲林縣政府勞動及青年發展處)
+_GOVERNMENT_ZH = re.compile(_PLACE + r"政府[\u4e00-\u9fff]{2,10}?(?:處|局)(?![\u4e00-\u9fff]{0,1}長)")
+_BANKS_ZH = re.compile(r"中國信託|中華郵政|國泰世華|台北富邦|臺北富邦|玉山銀行|台新銀行|臺灣銀行|合作金庫|土地銀行|華南銀行|"
+                       r"第一銀行|兆豐銀行|彰化銀行|郵局")
+# An organisation named in English: capitalised words ending in what kind of body it is
+# (Royal Malaysia Police, Harbor Light Foundation, General Department of Immigration).
+_EN_WORD = r"(?:[A-Z][A-Za-z'’-]*|[A-Z]{2,})"
+_EN_HEAD = (r"(?:Foundation|Network|Police|Corps|Bureau|Department|Agency|Office|Ministry|Association|Coalition|"
+            r"Alliance|Brigade|Commissariat|Council|Court|Commission|Administration|Services?|Centre|Center|Shelter|"
+            r"Society|Organi[sz]ation|Unit|Division|Force|Government|Embassy|Consulate|Committee|Federation|Union|"
+            r"Bank|Airlines|Airways)")
+_ORG_EN = re.compile(
+    f"(?<![A-Za-z])({_EN_WORD}(?:\\s+(?:for\\s+(?:the\\s+)?)?{_EN_WORD})*\\s+{_EN_HEAD}"
+    f"(?:\\s+of\\s+(?:the\\s+)?[A-Z][a-z]+(?:\\s+[A-Z][a-z]+)*)?|TECO\\s+in\\s+[A-Z][a-z]+(?:\\s+[A-Z][a-z]+)?)(?![A-Za-z])"
+)
+_NOT_ORG_START = frozenset("The A An Our Their His Her Its By From In At To On With For And Met Reached Called When After "
+                           "Before During Since Officers Staff Members".split())
 _UNITS_EN = re.compile(
     r"(?<![A-Za-z])(?:National Immigration Agency|Criminal Investigation Bureau|Investigation Bureau|"
     r"National Police Agency|Coast Guard Administration|Ministry of Foreign Affairs|Ministry of Justice|"
@@ -102,6 +124,17 @@ def find_orgs(text: str, folded: str) -> list[Found]:
         out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.85, {"kind": "foreign_agency"}))
     for m in _MISSION_ZH.finditer(folded):
         out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.9, {"kind": "mission"}))
+    for m in _GOVERNMENT_ZH.finditer(folded):
+        out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.9, {"kind": "government"}))
+    for m in _BANKS_ZH.finditer(folded):
+        out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.85, {"kind": "bank"}))
+    for m in _ORG_EN.finditer(folded):
+        start, name = m.start(1), m.group(1)
+        while (first := name.split(maxsplit=1)[0]) in _NOT_ORG_START and " " in name:
+            start += len(first) + (len(name) - len(name[len(first):].lstrip()) - len(first))
+            name = name[len(first):].lstrip()
+        if " " in name or name.startswith("TECO"):
+            out.append(Found(start, m.end(1), "ORG", name, "rules.orgs.english", 0.8, {"kind": "organisation"}))
     for m in _UNITS_EN.finditer(folded):
         out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.9, {"kind": "organisation"}))
     return out

@@ -27,14 +27,15 @@ __all__ = ["Place", "gazetteer", "find_places", "place_words"]
 class Place:
     name: str
     kind: str
-    country: str
+    country: str | None  # None for seas and regions that no one country holds
     iata: str | None
 
 
 @cache
-def gazetteer() -> tuple[dict[str, Place], re.Pattern[str], re.Pattern[str]]:
-    """Surface form (folded, lower-cased for English) -> place, and the two matchers."""
+def gazetteer() -> tuple[dict[str, Place], re.Pattern[str], re.Pattern[str], dict[str, Place]]:
+    """Surface form (folded, lower-cased for English) -> place, the two matchers, and airport codes."""
     forms: dict[str, Place] = {}
+    codes: dict[str, Place] = {}
     zh: list[str] = []
     en: list[str] = []
     text = resources.files("nlp").joinpath("data/places.jsonl").read_text(encoding="utf-8")
@@ -43,6 +44,8 @@ def gazetteer() -> tuple[dict[str, Place], re.Pattern[str], re.Pattern[str]]:
             continue
         rec = json.loads(line)
         place = Place(rec["name"], rec["kind"], rec["country"], rec.get("iata"))
+        if place.iata:
+            codes[place.iata] = place
         for form in rec.get("zh", []):
             forms[fold(form)] = place
             zh.append(fold(form))
@@ -54,7 +57,15 @@ def gazetteer() -> tuple[dict[str, Place], re.Pattern[str], re.Pattern[str]]:
         r"(?<![A-Za-z])(?:" + "|".join(re.escape(f) for f in sorted(set(en), key=len, reverse=True)) + r")(?![A-Za-z])",
         re.IGNORECASE,
     )
-    return forms, zh_re, en_re
+    return forms, zh_re, en_re, codes
+
+
+_DATELINE = re.compile(r",\s*(?:[A-Z][a-z]+\.?\s+\d|\d)")
+_IATA = re.compile(r"(?<![A-Za-z0-9])[A-Z]{3}(?![A-Za-z0-9])")
+# 越南籍 (Vietnamese), 阿聯酋航空 (an airline): the country's name, not the place
+_NOT_PLACE_AFTER = re.compile(r"籍|航空|語|文(?![化])")
+# a district, township or town right after a Taiwanese city or county (雲林縣麥寮鄉)
+_TW_SUBDIVISION = re.compile(r"[\u4e00-\u9fff]{2}(?:區|鄉|鎮)(?![\u4e00-\u9fff]{0,1}(?:公所|長|民|公))")
 
 
 def place_words() -> frozenset[str]:
@@ -71,17 +82,31 @@ def place_words() -> frozenset[str]:
 
 
 def find_places(text: str, folded: str) -> list[Found]:
-    """Every gazetteer place in the text; ``folded`` is ``fold(text)``."""
-    forms, zh_re, en_re = gazetteer()
+    """Every gazetteer place in the text, airport codes (``TPE``) among them; ``folded`` is ``fold(text)``."""
+    forms, zh_re, en_re, codes = gazetteer()
     out: list[Found] = []
+
+    def add(start: int, end: int, place: Place, source: str, confidence: float) -> None:
+        attrs = {"kind": place.kind}
+        if place.country:
+            attrs["country"] = place.country
+        if place.iata:
+            attrs["iata"] = place.iata
+        out.append(Found(start, end, "LOC", place.name, source, confidence, attrs))
+
     for pattern, lower in ((zh_re, False), (en_re, True)):
         for m in pattern.finditer(folded):
             key = m.group().lower() if lower else m.group()
             place = forms.get(key)
-            if place is None:
+            if place is None or (not lower and _NOT_PLACE_AFTER.match(folded, m.end())):
                 continue
-            attrs = {"country": place.country, "kind": place.kind}
-            if place.iata:
-                attrs["iata"] = place.iata
-            out.append(Found(m.start(), m.end(), "LOC", place.name, "gazetteer.places", 0.95, attrs))
+            if lower and m.group().isupper() and _DATELINE.match(folded, m.end()) and m.start() in (0, folded.rfind("\n", 0, m.start()) + 1):
+                continue  # "TAIPEI, March 3" heads a press release: where it was written, not a place in the case
+            add(m.start(), m.end(), place, "gazetteer.places", 0.95)
+            if not lower and place.country == "TW" and (sub := _TW_SUBDIVISION.match(folded, m.end())):
+                out.append(Found(sub.start(), sub.end(), "LOC", sub.group(), "rules.places.tw_subdivision", 0.85,
+                                 {"kind": "district", "country": "TW"}))
+    for m in _IATA.finditer(folded):
+        if (place := codes.get(m.group())) is not None:
+            add(m.start(), m.end(), place, "gazetteer.iata", 0.9)
     return out

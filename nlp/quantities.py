@@ -180,24 +180,45 @@ class Quantity:
 # Chinese count units, surface -> normal unit; the look-aheads keep out words that begin
 # with a unit character (人民幣, 人頭帳戶, 名額, 位數, 一次性, 場所, 處長).
 _ZH_UNITS = {"人次": "人次", "場次": "場次", "人": "人", "名": "人", "位": "人", "件": "件", "案": "件",
-             "次": "次", "場": "場次", "份": "份", "項": "項", "處": "處"}
-_ZH_UNIT_NOT_BEFORE = {"人": "民幣|頭|口", "名": "額|單", "位": "數", "次": "性|方", "場": "所|地", "處": "長|分"}
+             "次": "次", "場": "場次", "份": "份", "項": "項", "處": "處", "張": "張", "個": "個"}
+_ZH_UNIT_NOT_BEFORE = {"人": "民幣|頭|口", "名": "額|單", "位": "數", "次": "性|方", "場": "所|地", "處": "長|分",
+                       "個": "月|人|案|小時|星期|禮拜|工作天", "張": "貼"}
 # English count units, lower case with a space for a hyphen -> normal unit.
 _EN_UNITS = {"person times": "人次", "person time": "人次", "cases": "件", "case": "件", "victims": "人",
              "victim": "人", "people": "人", "persons": "人", "person": "人", "nationals": "人", "national": "人",
              "participants": "人", "participant": "人", "trainees": "人", "trainee": "人", "sessions": "場次",
-             "session": "場次"}
+             "session": "場次", "defendants": "人", "defendant": "人", "suspects": "人", "suspect": "人",
+             "foreigners": "人", "foreigner": "人", "workers": "人", "worker": "人", "migrants": "人",
+             "women": "人", "men": "人", "children": "人", "returnees": "人", "survivors": "人", "fishers": "人",
+             "fishermen": "人", "crew members": "人", "cards": "張", "card": "張"}
+# Numbers written as words before a unit (six suspects, one case)
+_EN_WORD_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split())}
+_EN_WORD_NUMBER = re.compile(r"(?<![A-Za-z-])(?i:" + "|".join(_EN_WORD_NUMBERS) + r")(?![A-Za-z-])")
+# "two women who had escaped": people described, not counted
+_DESCRIBED = re.compile(r"(?i:nationals?|women|men|children)")
+# 二人於…, 一處應召站: a small number in Chinese that refers back or is an article, not a count
+_ANAPHORIC = re.compile(r"[一二兩]")
+_COUNTED_BEFORE = re.compile(r"(?:計|共|等|約|達|有|含|其中|另|救出|查獲|逮捕|解救|緝獲|起訴|安置|協助)\s*$")
 # Currencies, lower case without spaces -> ISO code; a 元 that leads (元人民幣) is dropped and
 # a plain 元 is TWD.
 _CURRENCIES = {"新臺幣": "TWD", "臺幣": "TWD", "nt$": "TWD", "ntd": "TWD", "twd": "TWD", "ntdollars": "TWD",
                "ntdollar": "TWD", "newtaiwandollars": "TWD", "newtaiwandollar": "TWD", "": "TWD",
                "美元": "USD", "美金": "USD", "us$": "USD", "usd": "USD", "usdollars": "USD", "usdollar": "USD",
                "泰銖": "THB", "thb": "THB", "baht": "THB", "瑞爾": "KHR", "khr": "KHR", "riel": "KHR", "riels": "KHR",
-               "人民幣": "CNY", "rmb": "CNY", "cny": "CNY", "yuan": "CNY"}
+               "人民幣": "CNY", "rmb": "CNY", "cny": "CNY", "yuan": "CNY",
+               "印尼盾": "IDR", "idr": "IDR", "rupiah": "IDR", "披索": "PHP", "php": "PHP", "pesos": "PHP", "peso": "PHP",
+               "迪拉姆": "AED", "aed": "AED", "dirhams": "AED", "dirham": "AED", "馬幣": "MYR", "令吉": "MYR", "myr": "MYR",
+               "ringgit": "MYR", "越南盾": "VND", "vnd": "VND", "dong": "VND", "緬幣": "MMK", "mmk": "MMK", "kyat": "MMK",
+               "kyats": "MMK", "基普": "LAK", "lak": "LAK", "kip": "LAK", "港幣": "HKD", "港元": "HKD", "hkd": "HKD",
+               "新加坡幣": "SGD", "新幣": "SGD", "sgd": "SGD", "歐元": "EUR", "eur": "EUR", "日圓": "JPY", "日幣": "JPY",
+               "jpy": "JPY", "usdt": "USDT", "泰達幣": "USDT"}
 
-_CODE = r"(?<![A-Za-z])(?:NTD|TWD|USD|THB|KHR|RMB|CNY)(?![A-Za-z])"
-_ZH_CURRENCY = "新臺幣|臺幣|美元|美金|泰銖|瑞爾|人民幣"
-_EN_CURRENCY = r"(?i:new taiwan dollars?|nt dollars?|us dollars?|baht|riels?|yuan)(?![A-Za-z])"
+_CODE = r"(?<![A-Za-z])(?:NTD|TWD|USDT|USD|THB|KHR|RMB|CNY|IDR|PHP|AED|MYR|VND|MMK|LAK|HKD|SGD|EUR|JPY)(?![A-Za-z])"
+_ZH_CURRENCY = "新臺幣|臺幣|美元|美金|泰銖|瑞爾|人民幣|印尼盾|披索|迪拉姆|馬幣|令吉|越南盾|緬幣|基普|港幣|港元|新加坡幣|新幣|歐元|日圓|日幣|泰達幣"
+_EN_CURRENCY = (r"(?i:new taiwan dollars?|nt dollars?|us dollars?|baht|riels?|yuan|rupiah|pesos?|dirhams?|ringgit|kyats?|"
+                r"dong|kip)(?![A-Za-z])")
 _ZH_UNIT = "|".join(
     re.escape(u) + (f"(?!{_ZH_UNIT_NOT_BEFORE[u]})" if u in _ZH_UNIT_NOT_BEFORE else "")
     for u in sorted(_ZH_UNITS, key=len, reverse=True)
@@ -216,11 +237,8 @@ _BEFORE = re.compile(
 _WINDOW = 32  # how far back a currency or an approximation word may start
 # The last characters of the words _BEFORE matches: a cheap test before the search, which
 # is slow on every number of a long text.
-_BEFORE_ENDS = frozenset("約計莫近逾過幣元金銖爾$." + string.ascii_letters)
-_FOREIGN_BEFORE = re.compile(
-    rf"(?:港幣|港元|日幣|日圓|歐元|韓元|越南盾|馬幣|令吉|披索|新加坡幣|新幣|英鎊|澳幣|緬幣"
-    rf"|(?<![A-Za-z])(?:HKD|JPY|EUR|KRW|VND|MYR|PHP|SGD|GBP|AUD|MMK|USDT)(?![A-Za-z])){_SP}\Z"
-)
+_BEFORE_ENDS = frozenset("約計莫近逾過幣元金銖爾$.盾索姆吉普圓" + string.ascii_letters)
+_FOREIGN_BEFORE = re.compile(rf"(?:韓元|英鎊|澳幣|(?<![A-Za-z])(?:KRW|GBP|AUD)(?![A-Za-z])){_SP}\Z")
 _APPROX_AFTER = re.compile(rf"{_SP}(?:左右|上下)")
 # A number right after one of these is part of an identifier, a time, a date, a flight or a
 # range (3~5人: the bound is not a count).
@@ -289,6 +307,8 @@ def _quantity(text: str, folded: str, m: re.Match[str], floor: int) -> Quantity 
     if before is not None and (before.group("approx") or before.group("approx2")):
         approx = True
     approx = approx or _APPROX_AFTER.match(folded, span_end) is not None
+    if label == "COUNT" and _ANAPHORIC.fullmatch(num.strip()) and unit in ("人", "處", "次", "個") and not _COUNTED_BEFORE.search(head):
+        return None
     return Quantity(span_start, span_end, text[span_start:span_end], label, _plain(value), unit, approx)
 
 
@@ -317,4 +337,12 @@ def find_quantities(text: str) -> list[Quantity]:
         if quantity is not None:
             out.append(quantity)
             floor = quantity.end
-    return out
+    taken = [(q.start, q.end) for q in out]
+    for m in _EN_WORD_NUMBER.finditer(folded):
+        after = _AFTER.match(folded, m.end())
+        if after is None or after.group("eunit") is None or _DESCRIBED.fullmatch(after.group("eunit")) or any(s < after.end() and m.start() < e for s, e in taken):
+            continue
+        unit = _EN_UNITS[after.group("eunit").lower().replace("-", " ")]
+        out.append(Quantity(m.start(), after.end(), text[m.start() : after.end()], "COUNT",
+                            _EN_WORD_NUMBERS[m.group().lower()], unit, False))
+    return sorted(out, key=lambda q: q.start)

@@ -442,3 +442,20 @@ def test_dates_degenerate_two_megabyte_text_finishes_in_seconds(text):
 )
 def test_dates_parse_date_reads_a_string_that_is_one_date(text, norm):
     assert parse_date(text) == norm
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("9/3\tBR 265\tTPE→PNH", [("9/3", "2022-09-03")]),
+        ("10/24 與柬埔寨移民總局會商", [("10/24", "2022-10-24")]),
+        ("111年10月1日抵達金邊，10/24 返國", [("111年10月1日", "2022-10-01"), ("10/24", "2022-10-24")]),
+    ],
+)
+def test_dates_month_slash_day_takes_the_year_of_the_sentence_or_document(text, expected):
+    assert [(d.text, d.norm) for d in find_dates(text, default_year=2022)] == expected
+
+
+@pytest.mark.parametrize("text", ["約 1/3 的人", "3/4/2022", "13/45", "BR265/3"])
+def test_dates_fractions_and_ambiguous_slashes_are_not_month_day(text):
+    assert find_dates(text, default_year=2022) == []

@@ -103,7 +103,7 @@ def test_numbers_parse_never_raises_on_non_text():
         ("查訪 4 處", "4 處", 4, "處"),
         ("移送 3 案", "3 案", 3, "件"),
         ("其中一名", "一名", 1, "人"),
-        ("兩人", "兩人", 2, "人"),
+        ("救出兩人", "兩人", 2, "人"),
         ("十五人", "十五人", 15, "人"),
         ("總計 1 萬 2,345 人", "1 萬 2,345 人", 12345, "人"),
         ("合計１６１件", "１６１件", 161, "件"),
@@ -226,7 +226,7 @@ def test_numbers_money_approx_before_the_currency():
         "111.03.04", "111 年底", "上午 10:30", "10 時 30 分", "電話 0912-345-678", "+855 12 345 678",
         "護照號碼 A12345678", "帳號 123-456-789012", "臺中地檢署 111 年度偵字第1234號", "第 3 場", "第二名",
         "BR265", "搭乘 BR 265 班機", "CI-835", "比例為 30%", "百分之三十", "購買零件", "陳〇明", "數十人",
-        "幾百萬元", "港幣 5 萬元", "500 USDT", "元月 3 日", "一次性", "3~5人",
+        "幾百萬元", "韓元 5 萬元", "500 GBP", "元月 3 日", "一次性", "3~5人",
     ],
 )
 def test_numbers_non_quantities_are_not_matched(text):
@@ -306,3 +306,24 @@ def test_numbers_two_megabytes_in_a_few_seconds():
     found = find_quantities(text)
     assert time.perf_counter() - started < 10
     assert len(found) > 10_000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("referred six suspects to", [("six suspects", 6, "人")]),
+        ("one case of organ removal", [("one case", 1, "件")]),
+        ("46 foreigners were found", [("46 foreigners", 46, "人")]),
+        ("發放急難救助卡 1,064 張", [("1,064 張", 1064, "張")]),
+        ("人頭帳戶 3 個", [("3 個", 3, "個")]),
+        ("IDR 25,000,000 in fees", [("IDR 25,000,000", 25000000, "IDR")]),
+        ("欠款 PHP 150,000", [("PHP 150,000", 150000, "PHP")]),
+    ],
+)
+def test_quantities_more_units_currencies_and_number_words(text, expected):
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["二人於111年1月起", "查獲臺中市一處應召站", "認識一個網友", "做了 3 個月", "Two nationals who escaped"])
+def test_quantities_articles_and_back_references_are_not_counts(text):
+    assert find_quantities(text) == []
