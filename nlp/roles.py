@@ -31,9 +31,9 @@ ROLES = ("suspect", "victim", "recruiter", "official", "other")
 
 _COMPANY_TITLES = {"負責人", "董事長", "總經理", "經理"}
 
-_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)"
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Pak|Bu|Ibu|Daw|Khun|Pol\.?\s*Col|Pol\.?\s*Lt|Col|Capt|Sgt)\.?\s+)"
 _PREFIX_ROLE = [
-    (re.compile(r"(?:被告|嫌犯|犯嫌|主嫌|共犯|嫌疑人|車手|人蛇|蛇頭|通緝犯|被告人|首腦|成員|幹部|雇主|負責人|船長|老闆|主管|車手頭)\s*$"), "suspect"),
+    (re.compile(r"(?:被告|嫌犯|犯嫌|主嫌|共犯|嫌疑人|車手|人蛇|蛇頭|通緝犯|被告人|首腦|成員|幹部|雇主|負責人|船長|輪機長|大副|老闆|主管|車手頭)\s*$"), "suspect"),
     (re.compile(r"(?i)\b(?:employer|captain|owner|boss|manager|supervisor|ringleader|leader)\s*,?\s+" + _HONORIFIC + "?$"),
      "suspect"),
     (re.compile(r"(?i)\b(?:suspects?|defendants?)\b[^.;]{0,20}?\b(?:led by|including|among them|namely)\s+"
@@ -49,16 +49,17 @@ _PREFIX_ROLE = [
                 r"(?:deputy\s+)?(?:minister|director(?:-general)?|ambassador|representative|commissioner|secretary|"
                 r"chief|superintendent))\s+$"), "official"),
     # "recruited [through a job ad] by [a man calling himself] [Mr.] X": the agent of a passive
-    (re.compile(r"(?i)\b(?:recruited|lured|trafficked|deceived|enticed|sold|contacted|approached)\b[^.;]{0,40}?\bby\s+"
-                r"(?:an?\s+(?:man|woman|person|recruiter|broker)\s+(?:calling|who called)\s+(?:himself|herself)\s+)?"
-                + _HONORIFIC + "?$"), "recruiter"),
+    (re.compile(r"(?i)\b(?:recruited|lured|trafficked|deceived|enticed|sold|contacted|approached|sent|hired|brought)\b"
+                r"[^.;]{0,40}?\bby\s+"
+                r"(?:an?\s+(?:man|woman|person|recruiter|broker)\s+(?:calling|who called)\s+(?:himself|herself)\s+|"
+                r"(?:an?|the|her|his|their)\s+[\w -]{1,30}?,\s+)?" + _HONORIFIC + "?$"), "recruiter"),
 ]
 # family and witness words: weaker than what the clause after the name says (我女兒X經同學介紹: the victim)
 _KIN_ROLE = [
     # a family's own report names the missing relative: 我兒子X, my son X
-    (re.compile(r"(?:我|我們)(?:的)?(?:兒子|女兒|弟弟|妹妹|哥哥|姊姊|姐姐|先生|太太|丈夫|妻子|孩子|小孩|外甥|姪子)\s*$"), "victim"),
+    (re.compile(r"(?:我|我們)(?:的)?(?:兒子|女兒|弟弟|妹妹|哥哥|姊姊|姐姐|先生|太太|丈夫|妻子|孩子|小孩|外甥|姪子|孫子|孫女)\s*$"), "victim"),
     (re.compile(r"(?i)\bmy\s+(?:son|daughter|brother|sister|husband|wife|child|nephew|niece)\s*,?\s+$"), "victim"),
-    (re.compile(r"(?:我是|本人|家屬|母親|父親|姊姊|姐姐|其姊|其兄|哥哥|弟弟|妹妹|妻子|丈夫|兒子|女兒|其子|其女|友人|證人|同事|報案人)\s*$"),
+    (re.compile(r"(?:我是|本人|家屬|母親|父親|姊姊|姐姐|其姊|其兄|其母|其父|其妻|其夫|哥哥|弟弟|妹妹|妻子|丈夫|兒子|女兒|其子|其女|友人|證人|同事|報案人)\s*$"),
      "other"),
     (re.compile(r"(?i)(?:witness|mother|father|sister|brother|wife|husband|son|daughter|friend|colleague|I am|"
                 r"my name is)\s+$"), "other"),
@@ -67,6 +68,12 @@ _KIN_ROLE = [
 _PASSIVE = r"(?:遭|被(?![害告])|受(?![害理])|經(?![查濟理營常過手辦]))"
 _TRAFFICKING_ACTS = r"(?:轉賣|賣|販賣|帶往|帶到|交給|送往|送進|押往|押到|運往|關進|囚禁)"
 _AFTER_ROLE = [
+    # 一個叫阿豪的從…打來，要我們付贖金: whoever demands the ransom holds the victim
+    (re.compile(r"^[^。；]{0,40}?(?:付贖金|要贖金|索取贖金|索贖|不放人|才放人|才能放人)"), "suspect"),
+    # 一個叫 Kevin 的人，說可以介紹她去: the one who offered the job
+    (re.compile(r"^\s*的人[，,]\s*(?:說|表示|稱)[^。；]{0,12}?(?:介紹|可以|保證|高薪|工作)"), "recruiter"),
+    (re.compile(r"(?i)^\s*,?\s*(?:of|from)\s+(?:the\s+)?[A-Z][\w ]{0,40}?(?:Police|Agency|Bureau|Ministry|Department|"
+                r"Immigration|Embassy|Consulate|Prosecutors?['’]? Office)\b"), "official"),
     # 王小明遭[陳大明誘騙], 其子X於112年初經表哥[Y邀約]: the agent is named next
     (re.compile(f"^[^。；]{{0,30}}?{_PASSIVE}[^，。；\\d]{{0,6}}$"), "victim"),
     (re.compile(f"^[^，。；]{{0,12}}?{_PASSIVE}[^，。；]{{0,8}}?(?:誘騙|招募|欺騙|騙|拘禁|控制|販賣|販運|毆打|剝削|押|帶往|脅迫|強迫|邀約|介紹)"),
@@ -79,6 +86,10 @@ _AFTER_ROLE = [
                 r"deceived|repatriated|forced|held|detained|sold|exploited|beaten|freed|recruited|promised|offered|told|"
                 r"made|driven|taken|flown|handed|brought|escorted|locked|confined|threatened|sent|moved)\b"), "victim"),
     (re.compile(r"(?i)^[^.;]{0,30}?\b(?:escaped|returned home|fled|came home|saw|answered|applied)\b"), "victim"),
+    (re.compile(r"(?i)^[^.;]{0,20}?\bwas\s+one\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:workers|victims|people|persons|"
+                r"nationals|women|men|returnees|survivors)\b"), "victim"),
+    (re.compile(r"(?i)^\s*,?\s*(?:who\s+(?:was|were|had been)\s+)?(?:held|detained|trapped|confined|rescued|trafficked)\b"),
+     "victim"),
     # the person's own verb, not one of a relative clause after it (``a group that advertised``)
     (re.compile(r"(?i)^(?:(?!\b(?:that|which|who|whose)\b)[^.;]){0,30}?\b(?:recruited|lured|enticed|promised|offered|"
                 r"advertised|posted)\b"), "recruiter"),
@@ -92,6 +103,7 @@ _BEFORE_ROLE = [
     (re.compile(r"(?:招募|誘騙|引誘|販賣|轉賣|控制|拘禁|毆打)[^，。；]{0,4}$"), "victim"),
     (re.compile(f"{_PASSIVE}[^，。；\\d]{{0,6}}$"), "recruiter"),
     (re.compile(r"(?i)\b(?:rescued|repatriated|sheltered|assisted|helped|freed)\s+" + _HONORIFIC + "?$"), "victim"),
+    (re.compile(r"(?i)\b(?:recruited|lured|trafficked|sold|deceived|enticed|smuggled)\s+" + _HONORIFIC + "?$"), "victim"),
     (re.compile(r"(?i)\b(?:rescued|freed|received|repatriated|took in|recruited|lured|trafficked|sent)\b[^.;]{0,60}?\b(?:including|among them|"
                 r"among whom)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:nationals?|workers?|women|men|citizens?)\s+)?"
                 + _HONORIFIC + "?$"), "victim"),
@@ -156,6 +168,14 @@ _TABLE_HEADERS = [
     (re.compile(r"被告|嫌疑人|犯嫌|(?i:suspect|defendant|accused)"), "suspect"),
     (re.compile(r"被害人|受害人|(?i:victim)"), "victim"),
     (re.compile(r"仲介|招募|(?i:recruiter|broker)"), "recruiter"),
+]
+
+
+_ROLE_COLUMN = re.compile(r"角色|身分|身份|(?i:role)")
+_ROLE_CELL = [
+    (re.compile(r"招募|仲介|介紹|(?i:recruit|broker|agent)"), "recruiter"),
+    (re.compile(r"被害|受害|(?i:victim|survivor)"), "victim"),
+    (re.compile(r"車手|主嫌|被告|幹部|聯絡人|首腦|金主|打手|(?i:suspect|boss|leader|handler|enforcer)"), "suspect"),
 ]
 
 
@@ -243,4 +263,9 @@ def _table_column_role(text: str, person: Found) -> str | None:
     for pattern, role in _TABLE_HEADERS:
         if pattern.search(cells[column]):
             return role
+    # a column of roles (角色, Role) says what each row's person is
+    row = line.split(sep)
+    for i, head in enumerate(cells):
+        if i != column and i < len(row) and _ROLE_COLUMN.search(head):
+            return next((role for pattern, role in _ROLE_CELL if pattern.search(row[i])), None)
     return None

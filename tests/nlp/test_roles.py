@@ -63,10 +63,23 @@ def test_roles_sentence_does_not_end_at_abbreviations():
         ("雇主柯○德及仲介黃 O 霖涉嫌勞力剝削。", [("柯○德", "suspect"), ("黃 O 霖", "suspect")]),
         # X將Y帶往: X trafficked Y
         ("再由姚 O 書將邵○恩帶往緬甸妙瓦底交給園區。", [("姚 O 書", "suspect"), ("邵○恩", "victim")]),
+        # the agent after "by a neighbour," and the objects of an active "recruited"
+        ("Phan Rithy and Heng Dara were recruited by a neighbour, Mr. Chhay Bunthoeun, who promised work.",
+         [("Phan Rithy", "victim"), ("Heng Dara", "victim"), ("Chhay Bunthoeun", "recruiter")]),
+        ("She recruited Siriporn Kaew and Arthit Somboon through LINE groups.",
+         [("Siriporn Kaew", "victim"), ("Arthit Somboon", "victim")]),
+        # whoever demands the ransom is a suspect
+        ("前陣子一個叫阿豪的從 +856 20 5512 3490 打來，要我們匯錢，不然就不放人。", [("阿豪", "suspect")]),
+        ("Met Pol. Col. Anan Rattanakorn of the Royal Thai Police.", [("Anan Rattanakorn", "official")]),
     ],
 )
 def test_roles_generalise_across_phrasings(text, expected):
     assert roles(text) == expected
+
+
+def test_roles_a_role_column_gives_each_row_its_role():
+    text = "姓名\t角色\t電話\n游家銘\t招募者\t0918-204-375\n潘○宏\t車手頭\t0987-661-092\n"
+    assert roles(text) == [("游家銘", "recruiter"), ("潘○宏", "suspect")]
 
 
 def test_roles_table_column_header_gives_the_role():
