@@ -276,6 +276,8 @@ def _latin(text: str, folded: str) -> list[Found]:
         for t in re.split(r"[\s-]+", f.norm):
             if len(t) >= 2 and t[0].isupper() and t not in _NOT_NAME_WORDS and t.upper() not in _NOT_NAMES:
                 tokens.setdefault(t, f.norm)
+                if t.isupper():  # HUANG CHIH-MING is Huang in the next sentence
+                    tokens.setdefault(t.title(), f.norm)
     for token, full in sorted(tokens.items()):
         for m in re.finditer(r"(?<![A-Za-z-])" + re.escape(token) + r"(?![A-Za-z-])", folded):
             out.append(Found(m.start(), m.end(), "PERSON", token, "rules.persons.repeat", 0.7, {"of": full}))

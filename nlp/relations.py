@@ -1,15 +1,23 @@
-"""Relations between the entities of one sentence, each with the span that supports it.
+"""Relations between the entities of a text, each with the span that supports it.
 
 Rules over roles and cue words, sentence by sentence:
 
 * RECRUITED (recruiter -> victim) and TRAFFICKED (suspect or recruiter -> victim), where the
   sentence says so (招募, 誘騙, recruited; 販運, 販賣, trafficked, sold);
-* EXPLOITED_AT and RESCUED_FROM (victim -> place abroad), TRAVELED_ON and REPATRIATED_ON
-  (person -> flight; a flight home for a victim is a repatriation);
+* EXPLOITED_AT and RESCUED_FROM (victim -> place abroad, the most specific one named),
+  TRAVELED_ON and REPATRIATED_ON (person -> flight; a flight home for a victim is a
+  repatriation);
 * REFERRED_TO and INDICTED_BY (suspect -> prosecutors' office), MEMBER_OF (an official ->
-  the organisation named just before the title, ``法務部次長王大同``);
+  the organisation named just before the title, ``法務部次長王大同``, or after the name,
+  ``Inspector Lai of the Criminal Investigation Bureau``);
 * HAS_IDENTIFIER (the nearest person before the identifier, or after when none is before);
 * ASSOCIATE_OF (suspects named together in one list).
+
+A sentence that leaves out who did it or to whom (``二人自111年5月起招募被害人…``,
+``9月30日搭乘 CI-836 班機返抵 TPE``) takes them from the sentences just before it. A row
+of a pasted table is read with its header and the caption above it (``Repatriation
+manifest``, ``返國航班``). Of a name and its bracketed other-script form, relations attach
+to the first one written.
 """
 
 from __future__ import annotations
@@ -38,24 +46,75 @@ class Relation:
     source: str
 
 
-_RECRUIT = re.compile(r"招募|誘騙|引誘|介紹|招攬|仲介|利誘|以高薪|(?i:recruit|lured|enticed|promised)")
-_TRAFFIC = re.compile(r"販運|販賣|賣到|賣至|轉賣|押送|帶往|(?i:traffick|sold|smuggled)")
-_EXPLOIT = re.compile(r"園區|詐騙|詐欺|工作|拘禁|剝削|控制|被迫|囚禁|(?i:compound|forced|held|worked|exploited|detained|confined|scam)")
-_RESCUE = re.compile(r"獲救|救出|逃出|脫逃|營救|救援|(?i:rescued|escaped|freed|fled)")
-_TRAVEL = re.compile(r"搭乘|搭機|班機|航班|出境|入境|飛往|(?i:flew|flight|boarded|departed|arrived)")
-_RETURN = re.compile(r"返國|返臺|返台|回國|遣返|送返|接回|(?i:repatriat|returned|flown home|back to taiwan)")
+_RECRUIT = re.compile(r"招募|誘騙|引誘|介紹|招攬|仲介|利誘|以高薪|邀約|(?i:recruit|lured|enticed|promised|hired)")
+_TRAFFIC = re.compile(r"販運|販賣|賣到|賣至|賣給|轉賣|押送|帶往|帶到|送往|送進|送入|交給|(?i:traffick|sold|smuggled|handed (?:him|her|them) over)")
+_EXPLOIT = re.compile(r"園區|詐騙|詐欺|工作|拘禁|剝削|控制|被迫|囚禁|關在|關進|監禁|作業|應召|(?i:compound|forced|held|worked|exploited|"
+                      r"detained|confined|scam|locked|kept|working)")
+_RESCUE = re.compile(r"獲救|救出|逃出|脫逃|營救|救援|解救|(?i:rescued|escaped|freed|fled|removed|raided)")
+_TRAVEL = re.compile(r"搭乘|搭機|班機|航班|出境|入境|飛往|出發|前往|(?i:flew|flight|boarded|departed|arrived|left)")
+_RETURN = re.compile(r"返國|返臺|返台|返抵|回國|遣返|送返|接回|(?i:repatriat|returned|flown home|flew home|back to taiwan|home on)")
 _REFER = re.compile(r"移送|函送|報請|(?i:referred)")
 _INDICT = re.compile(r"起訴|(?i:indicted|charged)")
-_LIST_JOIN = re.compile(r"^\s*(?:[、,，及與和跟]|and|&)\s*$")
+_LIST_JOIN = re.compile(r"^\s*(?:[、,，及與和跟]|and|&)\s*(?:國人|[\u4e00-\u9fff]{1,3}籍(?:男子|女子)?)?\s*$")
+_BRACKET_GAP = re.compile(r"^\s*[（(]\s*$")
+# words that point back to people named before: 二人, 被害人 (unnamed), 其, he, they
+_BACK_REFERENCE = re.compile(r"二人|兩人|三人|該[名員]|其(?!他|中|餘|實)|被害人(?![\u4e00-\u9fff]{0,1}[○〇*Ｏ])|渠等|(?i:\b(?:he|she|they|him|her|them|both|the two)\b)")
 _HOME_COUNTRIES = {"TW"}
+# what a table's header or caption says about the flights or places in its rows
+_TABLE_RETURN = re.compile(r"返國|返臺|返抵|回國|遣返|(?i:home|return|repatriat|back)")
+_TABLE_OUTBOUND = re.compile(r"去程|出境|出發|(?i:outbound|departure|departed)")
+_TABLE_RESCUE = re.compile(r"救出|解救|獲救|救援|(?i:rescued|rescue)")
+_TABLE_EXPLOIT = re.compile(r"剝削|園區|地點|(?i:held|exploit|compound|where)")
+_BACKWARD_SENTENCES = 3
 
 
-def _sentences(text: str, entities: list[Found]) -> dict[tuple[int, int], list[int]]:
-    groups: dict[tuple[int, int], list[int]] = {}
+@dataclass
+class _Sentence:
+    span: tuple[int, int]
+    members: list[int]
+    table_row: bool
+    context: str  # the sentence, or a table row with its header and caption
+
+
+def _sentences(text: str, entities: list[Found]) -> list[_Sentence]:
     sentences = Sentences(text)
+    groups: dict[tuple[int, int], list[int]] = {}
     for i, e in enumerate(entities):
         groups.setdefault(sentences.bounds(e.start), []).append(i)
-    return groups
+    out = []
+    for span, members in sorted(groups.items()):
+        line_start = text.rfind("\n", 0, span[0] + 1 if text[span[0] : span[0] + 1] != "\n" else span[0]) + 1
+        line_end = text.find("\n", span[0])
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        row = "\t" in line or line.count("|") >= 2
+        context = text[span[0] : span[1]]
+        if row:
+            context = _table_context(text, line_start) + "\n" + context
+        out.append(_Sentence(span, members, row, context))
+    return out
+
+
+def _table_context(text: str, line_start: int) -> str:
+    """The header row of the table holding the line at ``line_start`` and the line above it."""
+    start = line_start
+    while start > 0:
+        prev_start = text.rfind("\n", 0, start - 1) + 1
+        prev = text[prev_start : start - 1]
+        if "\t" not in prev and prev.count("|") < 2:
+            return prev + "\n" + text[start : text.find("\n", start)]
+        start = prev_start
+    return text[start : text.find("\n", start)]
+
+
+def _column_header(text: str, entity: Found) -> str:
+    """The header of the column a table cell's entity sits in, or ''."""
+    line_start = text.rfind("\n", 0, entity.start) + 1
+    line = text[line_start : text.find("\n", entity.start) if "\n" in text[entity.start :] else len(text)]
+    sep = "\t" if "\t" in line else "|"
+    column = text.count(sep, line_start, entity.start)
+    header = _table_context(text, line_start).split("\n")[-1]
+    cells = header.split(sep)
+    return cells[column] if column < len(cells) else ""
 
 
 def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> list[Relation]:
@@ -69,60 +128,100 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
             seen.add(key)
             out.append(Relation(rel_type, head, tail, span[0], span[1], confidence, f"rules.relations.{rule}"))
 
-    for span, members in _sentences(text, entities).items():
-        sentence = text[span[0] : span[1]]
-        people = [i for i in members if entities[i].label == "PERSON"]
+    aliases = _aliases(text, entities)
+    sentences = _sentences(text, entities)
+    for n, sentence in enumerate(sentences):
+        span, members, context = sentence.span, sentence.members, sentence.context
+        body = text[span[0] : span[1]]
+        people = [i for i in members if entities[i].label == "PERSON" and i not in aliases]
         by_role = {r: [i for i in people if roles.get(i) == r] for r in ("suspect", "victim", "recruiter", "official", "other")}
-        places = [i for i in members if entities[i].label == "LOC" and entities[i].attrs.get("country") not in _HOME_COUNTRIES
-                  and entities[i].attrs.get("kind") != "airport"]
+        located = [i for i in members if entities[i].label == "LOC" and entities[i].attrs.get("kind") != "airport"
+                   and entities[i].attrs.get("country")]
+        # abroad where there is a place abroad; else where in Taiwan (a farm in 麥寮鄉)
+        places = [i for i in located if entities[i].attrs.get("country") not in _HOME_COUNTRIES] or [
+            i for i in located if entities[i].attrs.get("kind") != "country"]
         flights = [i for i in members if entities[i].label == "FLIGHT"]
         offices = [i for i in members if entities[i].label == "ORG" and entities[i].attrs.get("kind") == "prosecutors_office"]
-        victims = by_role["victim"]
-        doers = by_role["recruiter"] or by_role["suspect"]
 
-        if _RECRUIT.search(sentence):
-            for r in by_role["recruiter"] or by_role["suspect"]:
+        def earlier(role_names: tuple[str, ...]) -> list[int]:
+            """People of these roles in the nearest sentence before that has any (not across tables)."""
+            if sentence.table_row:
+                return []
+            for back in sentences[max(0, n - _BACKWARD_SENTENCES) : n][::-1]:
+                if back.table_row:
+                    return []
+                found = [i for i in back.members if entities[i].label == "PERSON" and i not in aliases
+                         and roles.get(i) in role_names]
+                if found:
+                    return found
+            return []
+
+        back_ref = bool(_BACK_REFERENCE.search(body))
+        victims = by_role["victim"] or (earlier(("victim",)) if back_ref or not people else [])
+        doers = by_role["recruiter"] or by_role["suspect"]
+        if not doers and (back_ref or not people):
+            doers = earlier(("recruiter", "suspect"))
+
+        if _RECRUIT.search(body):
+            recruiters = [i for i in doers if roles.get(i) == "recruiter"] or doers
+            for r in recruiters:
                 for v in victims:
                     add("RECRUITED", r, v, span, 0.8, "recruited")
-        if _TRAFFIC.search(sentence):
-            for s in by_role["suspect"] or doers:
+        if _TRAFFIC.search(body):
+            traffickers = doers
+            for s in traffickers:
                 for v in victims:
                     add("TRAFFICKED", s, v, span, 0.75, "trafficked")
         if places and victims:
-            if _RESCUE.search(sentence):
+            rescue = (_RESCUE.search(context) if sentence.table_row else _RESCUE.search(body))
+            if rescue:
+                place = _rescued_from(entities, places, text, sentence, span[0] + rescue.start())
                 for v in victims:
-                    add("RESCUED_FROM", v, places[-1], span, 0.75, "rescued_from")
-            if _EXPLOIT.search(sentence):
+                    add("RESCUED_FROM", v, place, span, 0.75, "rescued_from")
+            elif _EXPLOIT.search(context) or ((_RECRUIT.search(body) or _TRAFFIC.search(body))
+                                               and _destination(text, entities, places) is not None):
+                place = _destination(text, entities, places) or _most_specific(entities, places, text, sentence)
                 for v in victims:
-                    add("EXPLOITED_AT", v, places[-1], span, 0.7, "exploited_at")
-        if flights and people:
-            home = bool(_RETURN.search(sentence))
-            for p in people:
-                for f in flights:
-                    if home and roles.get(p) == "victim":
+                    add("EXPLOITED_AT", v, place, span, 0.7, "exploited_at")
+        if flights:
+            for f in flights:
+                home, outbound = _flight_direction(text, entities[f], sentence)
+                if home:
+                    for p in by_role["victim"] or earlier(("victim",)):
                         add("REPATRIATED_ON", p, f, span, 0.8, "repatriated_on")
-                    elif _TRAVEL.search(sentence) or home:
+                travellers = [p for p in people if not (home and roles.get(p) == "victim")]
+                if not people and not home:
+                    travellers = earlier(("victim", "suspect", "recruiter", "other"))
+                if home or outbound or _TRAVEL.search(body):
+                    for p in travellers:
                         add("TRAVELED_ON", p, f, span, 0.75, "traveled_on")
         for o in offices:
-            for s in by_role["suspect"]:
-                if _REFER.search(sentence):
+            suspects = by_role["suspect"] or by_role["recruiter"] or (earlier(("suspect",)) if back_ref or not people else [])
+            for s in suspects:
+                if _REFER.search(body):
                     add("REFERRED_TO", s, o, span, 0.85, "referred_to")
-                if _INDICT.search(sentence):
+                if _INDICT.search(body):
                     add("INDICTED_BY", s, o, span, 0.85, "indicted_by")
         for i in members:
             e = entities[i]
-            if e.label in ("PHONE", "PASSPORT", "ACCOUNT", "EMAIL", "HANDLE") and people:
-                before = [p for p in people if entities[p].end <= e.start]
-                owner = before[-1] if before else min(people, key=lambda p: entities[p].start - e.end)
-                add("HAS_IDENTIFIER", owner, i, span, 0.7, "has_identifier")
+            if e.label in ("PHONE", "PASSPORT", "ACCOUNT", "EMAIL", "HANDLE"):
+                # a handle or number used to recruit is the recruiter's, not the recruit's named before it
+                recruiting = e.label != "PASSPORT" and _RECRUIT.search(body) and not sentence.table_row
+                owner = _owner(entities, [p for p in people if roles.get(p) in ("recruiter", "suspect")] if recruiting
+                               and any(roles.get(p) in ("recruiter", "suspect") and entities[p].end <= e.start for p in people)
+                               else people, e)
+                if owner is None and back_ref:
+                    previous = earlier(("victim", "suspect", "recruiter", "other", "official"))
+                    owner = previous[-1] if previous else None
+                if owner is not None:
+                    add("HAS_IDENTIFIER", owner, i, span, 0.7, "has_identifier")
         for p in by_role["official"]:
-            orgs = [i for i in members if entities[i].label == "ORG" and 0 <= entities[p].start - entities[i].end <= 6]
-            for o in orgs:
+            for o in _units_of(text, entities, members, p):
                 add("MEMBER_OF", p, o, span, 0.8, "member_of")
         # suspects named in one list (陳大明、林美玲及張○○) are associates, every pair of them
-        suspects = sorted(by_role["suspect"], key=lambda i: entities[i].start)
+        listed = sorted(by_role["suspect"] + by_role["recruiter"], key=lambda i: entities[i].start)
         runs: list[list[int]] = []
-        for i in suspects:
+        for i in listed:
             if runs and _LIST_JOIN.match(text[entities[runs[-1][-1]].end : entities[i].start]):
                 runs[-1].append(i)
             else:
@@ -131,3 +230,98 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
             for a, b in combinations(run, 2):
                 add("ASSOCIATE_OF", a, b, span, 0.7, "listed_together")
     return out
+
+
+def _aliases(text: str, entities: list[Found]) -> set[int]:
+    """People written in brackets right after another person's name: the same person again."""
+    out = set()
+    for i in range(1, len(entities)):
+        a, b = entities[i - 1], entities[i]
+        if a.label == b.label == "PERSON" and _BRACKET_GAP.match(text[a.end : b.start]):
+            out.add(i)
+    return out
+
+
+def _owner(entities: list[Found], people: list[int], identifier: Found) -> int | None:
+    if not people:
+        return None
+    before = [p for p in people if entities[p].end <= identifier.start]
+    return before[-1] if before else min(people, key=lambda p: entities[p].start - identifier.end)
+
+
+def _most_specific(entities: list[Found], places: list[int], text: str, sentence: _Sentence) -> int:
+    """The place a victim was held: in a table the cell under a rescue or place header; else the
+    last city, district or compound named, or the last country when only countries are."""
+    if sentence.table_row:
+        for i in places:
+            header = _column_header(text, entities[i])
+            if _TABLE_RESCUE.search(header) or _TABLE_EXPLOIT.search(header):
+                return i
+    specific = [i for i in places if entities[i].attrs.get("kind") not in ("country", "region", "sea")]
+    return (specific or places)[-1]
+
+
+_FROM_PLACE = re.compile(r"(?:自|從|由|(?i:\bfrom(?:\s+an?\s+[\w -]{1,30}?\s+in)?))\s*$")
+_TO_PLACE = re.compile(r"(?:轉往|轉至|轉賣到|轉賣至|送往|帶往|帶到|送進|送入|賣到|賣至|押往|押到|"
+                       r"(?i:\b(?:taken|sent|sold|brought|moved|transferred|trafficked)\s+(?:\w+\s+){0,2}?(?:to|into)))"
+                       r"\s*(?:[\u4e00-\u9fff]{2,4}\s*)?$")
+_TOGETHER = re.compile(r"一起|一同|同行|陪同|(?i:together|along with|accompanied)")
+
+
+def _rescued_from(entities: list[Found], places: list[int], text: str, sentence: _Sentence, cue: int) -> int:
+    """Where a victim was rescued from: the place after 自/從/from, else the first named after
+    the cue (escaped from a compound in Sihanoukville), else the one nearest before it."""
+    if sentence.table_row:
+        return _most_specific(entities, places, text, sentence)
+    marked = [i for i in places if _FROM_PLACE.search(text, max(0, entities[i].start - 40), entities[i].start)]
+    if marked:
+        return _city_after(entities, places, marked[-1])
+    after = [i for i in places if cue <= entities[i].start <= cue + 60]
+    if after:
+        specific = [i for i in after if entities[i].attrs.get("kind") != "country"]
+        return (specific or after)[0]
+    before = [i for i in places if entities[i].end <= cue]
+    return _most_specific(entities, before or places, text, sentence)
+
+
+def _city_after(entities: list[Found], places: list[int], place: int) -> int:
+    """柬埔寨巴域, 緬甸妙瓦底: the city written right after its country stands for the place."""
+    if entities[place].attrs.get("kind") == "country" and place + 1 in places:
+        if entities[place + 1].start - entities[place].end <= 1:
+            return place + 1
+    return place
+
+
+def _destination(text: str, entities: list[Found], places: list[int]) -> int | None:
+    """The place victims were sent or taken to (前往柬埔寨西港, to Myawaddy): the most specific
+    of the places named right after a word of going."""
+    going = [i for i in places if _TO_PLACE.search(text, max(0, entities[i].start - 10), entities[i].start)]
+    if not going:
+        return None
+    return _city_after(entities, places, going[-1])
+
+
+def _flight_direction(text: str, flight: Found, sentence: _Sentence) -> tuple[bool, bool]:
+    """(home, outbound) for a flight: from its column header in a table, else its sentence."""
+    if sentence.table_row:
+        header = _column_header(text, flight)
+        if _TABLE_RETURN.search(header):
+            return True, False
+        if _TABLE_OUTBOUND.search(header):
+            return False, True
+        return bool(_TABLE_RETURN.search(sentence.context)), bool(_TABLE_OUTBOUND.search(sentence.context))
+    body = text[sentence.span[0] : sentence.span[1]]
+    return bool(_RETURN.search(body)), False
+
+
+_OF_UNIT = re.compile(r"^\s*,?\s*(?:of|from|at)\s+(?:the\s+)?$")
+
+
+def _units_of(text: str, entities: list[Found], members: list[int], person: int) -> list[int]:
+    """The organisation an official belongs to: named right before the title or name
+    (法務部次長王大同), or right after (Lai Chih-wei of the Criminal Investigation Bureau)."""
+    p = entities[person]
+    orgs = [i for i in members if entities[i].label == "ORG"]
+    before = [i for i in orgs if 0 <= p.start - entities[i].end <= 6]
+    after = [i for i in orgs if entities[i].start >= p.end and _OF_UNIT.match(text[p.end : entities[i].start])]
+    return before[-1:] + after[:1]

@@ -87,6 +87,54 @@ def test_extract_each_relation_type(text, expected):
     assert expected in relations(result)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        # the subject left out of a sentence is the victim of the sentence before
+        ("被害人蔡○宏於111年8月2日搭乘 BR 265 班機赴柬埔寨。9月30日搭乘 CI-836 班機自 PNH 返抵 TPE。",
+         ("REPATRIATED_ON", "蔡○宏", "CI-836"), None),
+        # "the two" in the next sentence are the suspects just named
+        ("臺灣桃園地方檢察署起訴被告林〇傑與王○婷。二人自111年5月起在臉書刊登廣告，招募被害人楊○安前往緬甸妙瓦底。",
+         ("RECRUITED", "林〇傑", "楊○安"), None),
+        # rescued from the place after 自, not the place the victim was taken to afterwards
+        ("當地警方突襲園區，將被害人蔡○宏自巴域救出並暫時安置於金邊。", ("RESCUED_FROM", "蔡○宏", "巴域"),
+         ("RESCUED_FROM", "蔡○宏", "金邊")),
+        ("Two women, Kao Wan-ju and Tu Hsiao-ping, had escaped from a compound in Sihanoukville.",
+         ("RESCUED_FROM", "Kao Wan-ju", "Sihanoukville"), None),
+        # the city after its country
+        ("被害人方○志自緬甸妙瓦底某詐騙園區逃出。", ("RESCUED_FROM", "方○志", "妙瓦底"), ("RESCUED_FROM", "方○志", "緬甸")),
+        # a bracketed other-script name takes no relation of its own
+        ("The broker Ms. Tran Thi Mai (陳氏梅) recruited the victim Nguyen Van Hung (阮文雄) in Nghe An.",
+         ("RECRUITED", "Tran Thi Mai", "Nguyen Van Hung"), ("RECRUITED", "陳氏梅", "Nguyen Van Hung")),
+        # the handle used to recruit is the recruiter's, though the recruit is named nearer
+        ("Prosecutors indicted HUANG CHIH-MING. Huang recruited 9 people, among them Lo Chun-yi, through a LINE group "
+         "(LINE ID kh_casino_tw).",
+         ("HAS_IDENTIFIER", "Huang", "kh_casino_tw"), ("HAS_IDENTIFIER", "Lo Chun-yi", "kh_casino_tw")),
+        # an officer of a named agency
+        ("Chiu was escorted by Inspector Lai Chih-wei of the Criminal Investigation Bureau.",
+         ("MEMBER_OF", "Lai Chih-wei", "Criminal Investigation Bureau"), None),
+    ],
+)
+def test_extract_relations_across_sentences_places_and_aliases(text, expected, unexpected):
+    result = extract(text)
+    check_contract(text, result)
+    assert expected in relations(result)
+    assert unexpected is None or unexpected not in relations(result)
+
+
+def test_extract_relations_in_a_pasted_repatriation_table():
+    text = ("Repatriation manifest, TECO in Thailand, November 2022\n"
+            "No.\tName\tPassport\tFlight\tDate\tRoute\n"
+            "1\tCHEN WEI TING\t316640921\tCI 834\t2022-11-15\tBKK-TPE\n"
+            "2\tLIN YU HSUAN\t302871154\tBR 206\t2022-11-18\tBKK-KHH\n")
+    result = extract(text)
+    check_contract(text, result)
+    found = relations(result)
+    assert {("REPATRIATED_ON", "CHEN WEI TING", "CI 834"), ("REPATRIATED_ON", "LIN YU HSUAN", "BR 206"),
+            ("HAS_IDENTIFIER", "CHEN WEI TING", "316640921"), ("HAS_IDENTIFIER", "LIN YU HSUAN", "302871154")} <= found
+    assert ("REPATRIATED_ON", "CHEN WEI TING", "BR 206") not in found
+
+
 def test_extract_english_report():
     text = ("On 5 Sept 2022 the victim Nguyen Thi Lan, recruited by Mr. Somchai Boonmee through a job ad, "
             "was rescued in Bavet and flew home on BR 265; her passport had been confiscated.")
