@@ -33,37 +33,100 @@ class Indicator:
     end: int
 
 
-# (type, value) -> Chinese and English expressions (regular expressions, matched on folded text)
+# (type, value) -> Chinese and English expressions (regular expressions, matched on folded
+# text). Offence names (勞力剝削, sexual exploitation) are OFFENSE entities, not indicators:
+# an indicator is the narrative that shows it (強迫從事性交易, forced into prostitution).
 LEXICON: dict[tuple[str, str], tuple[str, ...]] = {
-    ("MethodsOfControl", "PhysicalThreats"): (r"威脅|恐嚇|揚言要?(?:殺|打|賣)", r"threat(?:en(?:ed)?|s)?\b(?! to (?:report|call) (?:the )?police)"),
-    ("MethodsOfControl", "ThreatsLawEnforcement"): (r"(?:威脅|恐嚇).{0,6}(?:報警|警察|移民局|坐牢|遣返)", r"threaten(?:ed)? to (?:report|call|hand) .{0,20}(?:police|immigration)"),
-    ("MethodsOfControl", "ThreatensChildrenFamily"): (r"(?:威脅|恐嚇).{0,6}(?:家人|家屬|父母|小孩|孩子)", r"threaten(?:ed)? (?:his|her|their) (?:family|children|parents)"),
-    ("MethodsOfControl", "DebtBondage"): (r"債務|欠債|背債|賠償金|違約金|贖身|贖金|償還.{0,4}(?:機票|費用)", r"debt|owed? (?:money|the company)|pay off|ransom|penalty fee"),
-    ("MethodsOfControl", "FalsePromises"): (r"高薪|輕鬆賺|假(?:工作|職缺)|虛假(?:工作|承諾)|誘騙|佯稱", r"false (?:job|promise)|promised (?:a )?(?:well[- ]paid|high[- ]paying)|fake job|high salary"),
-    ("MethodsOfControl", "PhysicalAbuse"): (r"毆打|電擊|虐待|體罰|凌虐|痛打|鞭打|打傷", r"beaten|beat (?:him|her|them)|tortured|electric shock|physically abused|whipped"),
-    ("MethodsOfControl", "SexualAbuse"): (r"性侵|強制性交|性騷擾|猥褻", r"sexual(?:ly)? (?:abuse|assault|abused|assaulted)|raped"),
-    ("MethodsOfControl", "TakesEarnings"): (r"扣薪|不給薪|未給薪|沒收薪|扣留薪|拿走薪|無薪", r"withheld (?:his |her |their )?(?:wages|salary|pay)|unpaid|took (?:his |her |their )?(?:earnings|wages)"),
-    ("MethodsOfControl", "RestrictsFinancialAccess"): (r"(?:提款卡|金融卡|存摺|帳戶).{0,4}(?:被|遭)?(?:收走|控制|扣留|沒收)", r"(?:bank card|account) (?:was |were )?(?:taken|controlled|confiscated)"),
-    ("MethodsOfControl", "RestrictsMedicalCare"): (r"不(?:讓|准|給)就醫|拒絕就醫|無法就醫", r"denied (?:medical|health) (?:care|treatment)|not allowed to see a doctor"),
-    ("MethodsOfControl", "WithholdsNecessities"): (r"不給(?:飯|食物|水)|斷食|挨餓|不准吃飯", r"denied (?:food|water)|starved|no food"),
-    ("MethodsOfControl", "PsychologicalAbuse"): (r"辱罵|羞辱|精神虐待|恐嚇訊息|監控", r"psychological(?:ly)? abuse|humiliat|verbal(?:ly)? abuse"),
-    ("MethodsOfControl", "PsychoactiveSubstance"): (r"毒品|強迫吸毒|下藥|注射", r"drugs?\b|drugged|narcotics"),
-    ("MethodsOfControl", "ExcessiveWorkingHours"): (r"每天(?:被迫)?工作\s*(?:1[2-9]|2[0-4]|十[二三四五六七八九]|二十)\s*(?:個)?小時|超時工作|日夜工作|(?:1[2-9]|十[二三四五六七八九])\s*小時", r"(?:1[2-9]|2[0-4]) hours? a day|long hours|around the clock"),
-    ("MethodsOfControl", "WithholdsDocuments"): (r"護照.{0,4}(?:遭|被)?(?:沒收|扣留|收走|扣押|拿走)|(?:沒收|扣留|收走|扣押)(?:其|他|她|被害人)?.{0,2}護照", r"(?:confiscated|took|withheld|kept) (?:his |her |their )?passports?|passports? (?:was |were |had been |has been |have been )?(?:confiscated|taken|withheld|seized)"),
-    ("RecruitmentMethod", "job_ad"): (r"求職廣告|徵才廣告|網路廣告|徵人廣告|招聘廣告|應徵", r"job (?:ad|advert|advertisement|posting)|answered an ad"),
-    ("RecruitmentMethod", "social_media"): (r"臉書|社群|網路|LINE|Telegram|微信|IG|抖音", r"social media|facebook|line app|telegram|wechat|tiktok|instagram"),
-    ("RecruitmentMethod", "acquaintance"): (r"朋友介紹|友人介紹|熟人|同學介紹|網友", r"(?:a |his |her )?friend|acquaintance|classmate"),
-    ("RecruitmentMethod", "agency"): (r"人力仲介|仲介公司|人力公司|仲介", r"(?:recruitment|employment) agency|broker|agent"),
-    ("RecruitmentMethod", "family"): (r"親戚介紹|家人介紹|(?:表|堂)(?:哥|姊|姐|弟|妹)介紹", r"(?:a )?relative|cousin|uncle|aunt"),
-    ("ExploitationType", "forced_criminality"): (r"詐騙園區|詐騙集團|被迫(?:從事)?詐騙|從事詐騙|電信詐騙|園區", r"scam (?:compound|centre|center|operation)|forced to (?:scam|commit fraud)|online fraud"),
-    ("ExploitationType", "labour"): (r"勞力剝削|強迫勞動|強制勞動", r"forced labou?r|labou?r exploitation"),
-    ("ExploitationType", "sexual"): (r"性剝削|性交易|賣淫", r"sexual exploitation|prostitution|sex work"),
-    ("ExploitationType", "organ_removal"): (r"器官摘取|摘取器官|摘除器官|賣腎", r"organ (?:removal|harvesting)|kidney"),
+    ("MethodsOfControl", "PhysicalThreats"): (
+        r"威脅|恐嚇|揚言要?(?:殺|打|賣)|(?:會|就會|要)被打|要打(?:他|她|你)|持槍看守",
+        r"threat(?:en(?:ed)?|s)?\b(?! to (?:report|call|have))|armed guards?|would be beaten"),
+    ("MethodsOfControl", "ThreatsLawEnforcement"): (
+        r"(?:威脅|恐嚇|揚言).{0,8}(?:報警|警察|移民局|坐牢|遣返|抓去關)",
+        r"threaten(?:ed)? (?:to )?(?:report|call|hand|have) .{0,30}(?:police|immigration|deported|arrest|illegal)|"
+        r"threatened with arrest"),
+    ("MethodsOfControl", "ThreatensChildrenFamily"): (
+        r"(?:威脅|恐嚇|揚言).{0,8}(?:家人|家屬|父母|小孩|孩子)|(?:對|傷害)(?:其|他的|她的)?家人不利|家人安危",
+        r"threaten(?:ed)? (?:to hurt )?(?:his|her|their) (?:family|children|parents)"),
+    ("MethodsOfControl", "DebtBondage"): (
+        r"債務|欠債|背債|賠償金|違約金|贖身|贖金|贖人|欠公司錢|還清.{0,6}(?:機票|仲介費|債|費用)|償還.{0,4}(?:機票|費用)|"
+        r"以工資抵償|抵債|仲介費債務|欠公司|從薪水扣|借據|本票",
+        r"debt|owed? (?:money|the (?:company|agency|boss))|pay off|ransom|penalty fee|release fee|placement fee"),
+    ("MethodsOfControl", "FalsePromises"): (
+        r"輕鬆(?:的)?[\u4e00-\u9fff]{0,6}工作|薪水(?:很|又)?(?:高|好)|包吃包住|賺大錢|保證(?:月薪|收入|高薪)|高收入|"
+        r"假(?:工作|職缺)|虛假(?:工作|承諾)|佯稱|觀光打工|模特兒|出國一趟即可|高薪",
+        r"false (?:job|promise)s?|promised (?:him |her |them )?(?:a )?(?:well[- ]paid|high[- ]paying|easy)|fake job|"
+        r"high (?:salar(?:y|ies)|pay)|(?:a )?monthly salary|easy (?:office |online )?(?:work|jobs?)|(?:well|highly)[- ]paid|"
+        r"(?:call-centre|call-center|casino|restaurant|construction|office|hotel|factory|customer[- ]service|data-entry|"
+        r"reception|model(?:l)?ing) (?:jobs?|work)"),
+    ("MethodsOfControl", "PhysicalAbuse"): (
+        r"毆打|電擊|虐待|體罰|凌虐|痛打|鞭打|打傷|瘀傷|拳打腳踢|被打|遭打|水牢|暴力",
+        r"beaten|beat (?:him|her|them)|beatings?|tortured|electric shock|physically abused|whipped|kicked|slapped"),
+    ("MethodsOfControl", "SexualAbuse"): (r"性侵|強制性交|性騷擾|猥褻",
+                                         r"sexual(?:ly)? (?:abuse|assault|abused|assaulted)|raped"),
+    ("MethodsOfControl", "TakesEarnings"): (
+        r"扣薪|不給薪|未給薪|沒收薪|扣留薪|拿走薪|無薪|扣發|薪資遭扣|扣留[\u4e00-\u9fff]{0,4}(?:收入|薪)|收入[\u4e00-\u9fff]{0,4}(?:遭|被)扣|抽成|拿不到薪水",
+        r"withheld (?:his |her |their )?(?:wages|salary|pay)|wages (?:had been |were |was )?withheld|unpaid|"
+        r"took (?:half of )?(?:his |her |their )?(?:earnings|wages|commissions?)|never received (?:his |her |their )?"
+        r"(?:wages|pay|salary)|without pay|kept (?:all )?(?:his |her |their )?earnings|deducted from (?:his |her |their )?"
+        r"(?:wages|salary|pay)"),
+    ("MethodsOfControl", "RestrictsFinancialAccess"): (
+        r"(?:提款卡|金融卡|存摺|帳戶).{0,4}(?:被|遭)?(?:收走|控制|扣留|沒收)",
+        r"(?:bank card|atm card|account)s? (?:was |were )?(?:taken|controlled|confiscated)|"
+        r"kept (?:his |her |their )?(?:bank|atm) cards?"),
+    ("MethodsOfControl", "RestrictsMedicalCare"): (
+        r"不(?:讓|准|給)(?:他|她|其)?(?:就醫|看醫生|看病)|拒絕就醫|無法就醫|不得就醫",
+        r"denied (?:medical|health )?(?:care|treatment)|refused (?:medical )?treatment|not allowed to see a doctor"),
+    ("MethodsOfControl", "WithholdsNecessities"): (
+        r"不給(?:飯|食物|水)|斷食|挨餓|不准吃飯|僅供一餐|沒有飯吃",
+        r"denied (?:food|water)|starved|no food|without (?:running )?water|without food|little food"),
+    ("MethodsOfControl", "PsychologicalAbuse"): (r"辱罵|羞辱|精神虐待|恐嚇訊息|監控|私密照片|要脅",
+                                                r"psychological(?:ly)? abuse|humiliat|verbal(?:ly)? abuse"),
+    ("MethodsOfControl", "PsychoactiveSubstance"): (r"毒品|強迫吸毒|下藥|注射|K\s*他命|安非他命|搖頭丸|不明藥物",
+                                                    r"drugs?\b|drugged|narcotics|methamphetamine|meth\b|ketamine"),
+    ("MethodsOfControl", "ExcessiveWorkingHours"): (
+        r"每天(?:被迫)?(?:工作|做)\s*(?:1[2-9]|2[0-4]|十[二三四五六七八九]|二十)\s*(?:個)?小時|超時工作|日夜工作|"
+        r"(?:做|工作)\s*(?:1[2-9]|十[二三四五六七八九])\s*(?:個)?小時|(?:1[2-9]|十[二三四五六七八九])\s*小時|全年無休|沒有休假",
+        r"(?:1[2-9]|2[0-4]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)[- ]hours?(?: shifts?)? "
+        r"(?:a|per|each) day|long hours|around the clock|no days? off|seven days a week"),
+    ("MethodsOfControl", "WithholdsDocuments"): (
+        r"護照.{0,4}(?:遭|被)?(?:沒收|扣留|收走|扣押|拿走|保管)|(?:沒收|扣留|收走|扣押|保管)(?:其|他|她|被害人|大家)?.{0,2}護照|"
+        r"才還護照|代為保管|護照[^。；]{0,16}?(?:遭|被)[\u4e00-\u9fff]{0,4}(?:扣留|沒收|收走|扣押)",
+        r"(?:confiscated|took|withheld|kept|held|seized) (?:his |her |their |everyone's )?passports?|"
+        r"passports? (?:was |were |had been |has been |have been )?(?:confiscated|taken|withheld|seized|kept)"),
+    ("MethodsOfControl", "Other"): (
+        r"手機(?:被|遭)(?:收走|沒收)|被轉賣|轉賣|被賣到|賣給|出不來|不准外出|限制行動|關禁閉|禁止外出|拘禁|囚禁",
+        r"sold (?:him|her|them) (?:on )?to|sold between|locked (?:inside|in|up)|confined|not allowed to leave"),
+    ("RecruitmentMethod", "job_ad"): (r"求職廣告|徵才廣告|網路廣告|徵人廣告|招聘廣告|[\u4e00-\u9fff]{0,4}工作廣告|求職網站|網路徵才|徵才|應徵",
+                                      r"job (?:ad|advert|advertisement|posting)s?|answered an ad|advertised (?:overseas )?jobs"),
+    ("RecruitmentMethod", "social_media"): (r"臉書社團|臉書|社群媒體|社群平台|微信|抖音|Instagram|(?:LINE|Telegram)\\s*(?:群組|社群|頻道)",
+                                            r"social media|facebook|line app|line groups?|telegram (?:channel|group)s?|wechat|tiktok|instagram"),
+    ("RecruitmentMethod", "acquaintance"): (r"朋友|友人|熟人|同學|網友|同鄉|鄰居",
+                                            r"(?:a |his |her )?friend|acquaintance|classmate|neighbou?r"),
+    ("RecruitmentMethod", "agency"): (r"人力仲介|仲介公司|人力公司|勞務公司",
+                                      r"(?:recruitment|employment|manning|labou?r|placement) agency"),
+    ("RecruitmentMethod", "family"): (r"親戚|表(?:哥|姊|姐|弟|妹)|堂(?:哥|姊|姐|弟|妹)|姑姑|阿姨|舅舅|叔叔",
+                                      r"(?:a )?relative|cousin|uncle|aunt"),
+    ("ExploitationType", "forced_criminality"): (
+        r"詐騙園區|詐騙集團|詐騙公司|被迫(?:從事)?[\u4e00-\u9fff]{0,6}詐騙|從事[\u4e00-\u9fff]{0,6}詐騙|電信詐騙|網路詐騙",
+        r"scam (?:compound|centre|center|operation)s?|(?:forced|made) to (?:run |commit |do |carry out )?"
+        r"(?:[\w-]+ ){0,2}?(?:scams?|fraud)|forced to defraud|online (?:scams?|fraud)|romance scams?"),
+    ("ExploitationType", "labour"): (r"強迫勞動|強制勞動|遠洋漁船|漁船上|做苦工",
+                                     r"forced to work|fishing on|distant-water|fishing vessel|worked on a (?:farm|boat)|"
+                                     r"at sea"),
+    ("ExploitationType", "sexual"): (r"性交易|賣淫|接客|陪酒|色情", r"prostitution|sex work|sell sex|forced into sex"),
+    ("ExploitationType", "organ_removal"): (r"摘取腎臟|摘腎|賣腎|取出腎臟", r"(?:sell|sold|remove[ds]?|harvest(?:ed)?) (?:a |his |her |their )?kidneys?"),
+}
+# Words that show an indicator less surely than the rest of their entry: taken only where the
+# document says nothing more definite of the same indicator.
+WEAK: dict[tuple[str, str], str] = {
+    ("MethodsOfControl", "FalsePromises"): "高薪",
+    ("RecruitmentMethod", "acquaintance"): "朋友|友人",
 }
 
 _COMPILED = [
     (key, re.compile(zh), re.compile(en, re.IGNORECASE)) for key, (zh, en) in LEXICON.items()
 ]
+_WEAK = {key: re.compile(f"(?:{words})") for key, words in WEAK.items()}
 
 
 def find_indicators(text: str, folded: str | None = None) -> list[Indicator]:
@@ -77,7 +140,37 @@ def find_indicators(text: str, folded: str | None = None) -> list[Indicator]:
                     found.setdefault((type_, value, m.start()), Indicator(type_, value, m.start(), m.end()))
     # a more specific control (threats to the family) replaces the general one at the same place
     specific = {(i.start, i.end) for i in found.values() if i.value in ("ThreatsLawEnforcement", "ThreatensChildrenFamily")}
-    return sorted(
-        (i for i in found.values() if not (i.value == "PhysicalThreats" and any(s <= i.start < e for s, e in specific))),
-        key=lambda i: (i.start, i.type, i.value),
-    )
+    kept = [i for i in found.values() if _in_context(i, folded)
+            and not (i.value == "PhysicalThreats" and any(s <= i.start < e for s, e in specific))]
+    # a document shows each indicator once: where it is first said, by its surest words
+    first: dict[tuple[str, str], Indicator] = {}
+    for i in sorted(kept, key=lambda i: (_is_weak(i, folded), i.start, -(i.end - i.start))):
+        first.setdefault((i.type, i.value), i)
+    return sorted(first.values(), key=lambda i: (i.start, i.type, i.value))
+
+
+# Some words show an indicator only in the right company: a platform is the channel of
+# recruitment only where the sentence speaks of recruiting; 園區 is a scam compound only in a
+# text about fraud.
+_RECRUITING = re.compile(r"招募|招攬|廣告|徵才|應徵|認識|介紹|工作|高薪|刊登|貼文|(?i:recruit|advert|\bads?\b|post|job|work|offer|met|contacted)")
+_FRAUD = re.compile(r"詐|(?i:scam|fraud)")
+_SENTENCE_MARKS = re.compile(r"[。！？；\n]|\.\s")
+
+
+def _sentence_of(folded: str, i: Indicator) -> str:
+    start = max((m.end() for m in _SENTENCE_MARKS.finditer(folded, max(0, i.start - 200), i.start)), default=max(0, i.start - 200))
+    end_match = _SENTENCE_MARKS.search(folded, i.end)
+    return folded[start : end_match.start() if end_match else len(folded)]
+
+
+def _is_weak(i: Indicator, folded: str) -> bool:
+    weak = _WEAK.get((i.type, i.value))
+    return weak is not None and weak.fullmatch(folded[i.start : i.end]) is not None
+
+
+def _in_context(i: Indicator, folded: str) -> bool:
+    if i.value == "social_media":
+        return bool(_RECRUITING.search(_sentence_of(folded, i)))
+    if i.value == "forced_criminality" and folded[i.start : i.end] == "園區":
+        return bool(_FRAUD.search(folded))
+    return True

@@ -1,0 +1,59 @@
+"""Trafficking indicators: which words show which value, once per document, in context."""
+
+import pytest
+
+from nlp.indicators import LEXICON, find_indicators
+
+
+def values(text):
+    return [(i.value, text[i.start : i.end]) for i in find_indicators(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("護照遭沒收，每天被迫工作16小時", [("WithholdsDocuments", "護照遭沒收"), ("ExcessiveWorkingHours", "每天被迫工作16小時")]),
+        ("許員護照 318204577 遭園區扣留", [("WithholdsDocuments", "護照 318204577 遭園區扣留")]),
+        ("they were made to run online scams for 15 hours a day",
+         [("forced_criminality", "made to run online scams"), ("ExcessiveWorkingHours", "15 hours a day")]),
+        ("揚言對其家人不利", [("ThreatensChildrenFamily", "揚言對其家人")]),
+        ("the captain threatened to have them deported", [("ThreatsLawEnforcement", "threatened to have them deported")]),
+        ("經表哥介紹前往", [("family", "表哥")]),
+        ("She recruited them through LINE groups.", [("social_media", "LINE groups")]),
+    ],
+)
+def test_indicators_words_and_their_values(text, expected):
+    assert values(text) == expected
+
+
+def test_indicators_each_value_once_per_document_at_its_first_sure_words():
+    text = "他被打。後來又被打，還遭毆打。"
+    assert values(text) == [("PhysicalAbuse", "被打")]
+
+
+def test_indicators_a_weak_word_gives_way_to_a_sure_one_later():
+    text = "對方說高薪。其實是假工作。"
+    assert values(text) == [("FalsePromises", "假工作")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "依人口販運防制法勞力剝削罪嫌移送",  # an offence named is an OFFENSE entity, not an indicator
+        "trafficking for sexual exploitation and organ removal",
+        "聯絡方式：LINE ID：boss_888",  # a platform named as an identifier, not as the channel of recruitment
+        "在網路上查到園區的位置",
+    ],
+)
+def test_indicators_offence_names_and_bare_platform_words_are_not_indicators(text):
+    assert values(text) == []
+
+
+def test_indicators_lexicon_covers_every_methods_of_control_value():
+    methods = {value for (type_, value) in LEXICON if type_ == "MethodsOfControl"}
+    assert methods == {
+        "PhysicalThreats", "ThreatsLawEnforcement", "ThreatensChildrenFamily", "DebtBondage", "FalsePromises",
+        "PhysicalAbuse", "SexualAbuse", "TakesEarnings", "RestrictsFinancialAccess", "RestrictsMedicalCare",
+        "WithholdsNecessities", "PsychologicalAbuse", "PsychoactiveSubstance", "ExcessiveWorkingHours",
+        "WithholdsDocuments", "Other",
+    }
