@@ -47,7 +47,7 @@ class Relation:
 
 
 _RECRUIT = re.compile(r"招募|誘騙|引誘|介紹|招攬|仲介|利誘|以高薪|邀約|(?i:recruit|lured|enticed|promised|hired)")
-_TRAFFIC = re.compile(r"販運|販賣|賣到|賣至|賣給|轉賣|押送|帶往|帶到|送往|送進|送入|交給|(?i:traffick|sold|smuggled|handed (?:him|her|them) over)")
+_TRAFFIC = re.compile(r"(?<!人口)販運(?!案|罪|防制)|販賣|賣到|賣至|賣給|轉賣|押送|帶往|帶到|送往|送進|送入|交給|(?i:traffick(?!ing\s+(?:case|charge|offen|and|in persons))|sold|smuggled|handed (?:him|her|them) over)")
 _EXPLOIT = re.compile(r"園區|詐騙|詐欺|工作|拘禁|剝削|控制|被迫|囚禁|關在|關進|監禁|作業|應召|(?i:compound|forced|held|worked|exploited|"
                       r"detained|confined|scam|locked|kept|working)")
 _RESCUE = re.compile(r"獲救|救出|逃出|脫逃|營救|救援|解救|(?i:rescued|escaped|freed|fled|removed|raided)")
@@ -189,7 +189,8 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
                 if home:
                     for p in by_role["victim"] or earlier(("victim",)):
                         add("REPATRIATED_ON", p, f, span, 0.8, "repatriated_on")
-                travellers = [p for p in people if not (home and roles.get(p) == "victim")]
+                travellers = [p for p in _clause_people(text, entities, people, entities[f])
+                              if not (home and roles.get(p) == "victim")]
                 if not people and not home:
                     travellers = earlier(("victim", "suspect", "recruiter", "other"))
                 if home or outbound or _TRAVEL.search(body):
@@ -230,6 +231,31 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
             for a, b in combinations(run, 2):
                 add("ASSOCIATE_OF", a, b, span, 0.7, "listed_together")
     return out
+
+
+_CLAUSE_END = re.compile(r"[，,；;。]")
+
+
+def _clause_people(text: str, entities: list[Found], people: list[int], flight: Found) -> list[int]:
+    """Who took a flight: the people of its clause, else the nearest named before it in the
+    sentence and those listed with them."""
+    before = text[: flight.start]
+    start = max((m.end() for m in _CLAUSE_END.finditer(before, max(0, flight.start - 200))), default=0)
+    end_match = _CLAUSE_END.search(text, flight.end)
+    end = end_match.start() if end_match else len(text)
+    inside = [p for p in people if start <= entities[p].start and entities[p].end <= end]
+    if inside:
+        return inside
+    earlier = sorted((p for p in people if entities[p].end <= flight.start), key=lambda p: entities[p].start)
+    if not earlier:
+        return people
+    group = [earlier[-1]]
+    for p in reversed(earlier[:-1]):
+        if _LIST_JOIN.match(text[entities[p].end : entities[group[0]].start]):
+            group.insert(0, p)
+        else:
+            break
+    return group
 
 
 def _aliases(text: str, entities: list[Found]) -> set[int]:
