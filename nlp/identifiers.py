@@ -17,9 +17,9 @@ from nlp.tables import Cell, table_cells
 __all__ = ["find_identifiers"]
 
 _PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)\d{1,3}[\s\-.]?(?:\(\d{1,4}\)[\s\-.]?)?\d[\d\s\-.]{5,14}\d"
+    r"(?<![0-9A-Za-z_+])(?:(?:\+|00)\d{1,3}[\s\-.]?(?:\(\d{1,4}\)[\s\-.]?)?\d[\d\s\-.]{5,14}\d"
     r"|\(\+?\d{1,3}\)\s?\d[\d\s\-.]{5,14}\d"
-    r"|0\d{1,3}[\-\s]?\d{3,4}[\-\s]?\d{3,4})(?![\w])"
+    r"|0\d{1,3}[\-\s]?\d{3,4}[\-\s]?\d{3,4})(?![0-9A-Za-z_])"
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w-])")
 _PASSPORT_CUE = re.compile(
@@ -35,13 +35,13 @@ _ACCOUNT_CUE = re.compile(
 _HANDLE = re.compile(
     r"(?:(?P<platform>LINE(?:\s*ID)?|Line\s*ID|Telegram|TG|WeChat|微信(?:號|帳號)?|FB|Facebook|臉書|Instagram|IG)"
     r"\s*(?:帳號|ID|id|handle|account|username|user\s*name)?\s*(?:是|為|:|：|\bis\b|\bas\b)?\s*@?"
-    r"(?P<name>(?!t\.me/)[A-Za-z0-9_.\-]{3,40}(?<![.\-]))(?![/\w@]))"
+    r"(?P<name>(?!t\.me/)[A-Za-z0-9_.\-]{3,40}(?<![.\-]))(?![/0-9A-Za-z_@]))"
     r"|(?:t\.me/(?P<tme>[A-Za-z0-9_]{3,40}))"
     r"|(?:facebook\.com/(?P<fb>[A-Za-z0-9_.\-]{3,60}))",
 )
 # 他的帳號是 bo_yu_0314: a handle named by 帳號/ID alone, on the platform named earlier in the sentence
 _ACCOUNT_NAME = re.compile(r"(?:帳號|ID|id|handle|username)\s*(?:是|為|:|：|\bis\b)?\s*@?"
-                           r"(?P<name>(?=[A-Za-z0-9_.]*[A-Za-z])(?=[A-Za-z0-9_.]*[_\d])[A-Za-z][A-Za-z0-9_.]{2,39}(?<!\.))(?![\w@]|\.\w)")
+                           r"(?P<name>(?=[A-Za-z0-9_.]*[A-Za-z])(?=[A-Za-z0-9_.]*[_\d])[A-Za-z][A-Za-z0-9_.]{2,39}(?<!\.))(?![0-9A-Za-z_@]|\.[0-9A-Za-z_])")
 # words that follow a platform's name and are not a handle (a Telegram channel, LINE groups)
 _NOT_HANDLES = frozenset("group groups channel channels chat chats account accounts app call calls message messages "
                          "post posts page pages ad ads id handle user users number contact contacts link".split())

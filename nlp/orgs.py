@@ -28,7 +28,7 @@ DISTRICTS: dict[str, str] = {
 }
 _EN_TO_DISTRICT = {en.lower(): zh for zh, en in DISTRICTS.items()}
 
-_PROSECUTORS_ZH = re.compile(r"(?:臺灣|福建)?(" + "|".join(DISTRICTS) + r")地方(?:法院)?檢[察查]署")
+_PROSECUTORS_ZH = re.compile(r"(?:臺灣|福建)?(" + "|".join(DISTRICTS) + r")(?:地方(?:法院)?檢[察查]署|地檢署)")
 _PROSECUTORS_EN = re.compile(
     r"(?<![A-Za-z])(?:Taiwan\s+)?(" + "|".join(re.escape(v) for v in DISTRICTS.values()) + r")\s+District\s+Prosecutors?['’]?\s+Office",
     re.IGNORECASE,

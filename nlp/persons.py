@@ -52,9 +52,9 @@ _BEFORE = (
     "老公", "老婆", "男友", "女友", "朋友", "同鄉", "中間人", "船長", "輪機長", "幹部", "雇主", "自稱", "叫做", "其母",
     "其父", "其妻", "其夫", "其子", "其女", "其姊", "其兄", "其弟", "其妹",
     # acts done to a named person
-    "起訴", "偵辦", "逮捕", "拘提", "通緝", "誘騙", "救出", "營救", "接回",
+    "起訴", "偵辦", "逮捕", "拘提", "通緝", "誘騙", "救出", "營救", "接回", "包括", "包含",
 )
-_AFTER = r"(?:等\s*\d+\s*[人名]|等人|先生|女士|小姐|\s*[(（][男女][)）]|\s*[(（]\d{2,3}\s*年次|涉嫌|、|及|與|和|於|遭|被|在|自|向|為|係|所)"
+_AFTER = r"(?:等\s*\d+\s*[人名]|\s*\d+\s*人涉嫌|等人|先生|女士|小姐|\s*[(（][男女][)）]|\s*[(（]\d{2,3}\s*年次|涉嫌|、|及|與|和|於|遭|被|在|自|向|為|係|所)"
 
 _SURNAME = "(?:" + "|".join(SURNAMES_COMPOUND) + "|[" + "".join(sorted(SURNAMES)) + "])"
 _GIVEN = f"[{CJK}]"
@@ -135,7 +135,7 @@ _NOT_NAME_WORDS = frozenset(
     "Airlines Airways Air Flight Station Port Harbour Harbor Terminal Gate Bank Company Corp Group Ltd Inc "
     "Telegram WeChat Facebook Instagram TikTok WhatsApp Signal Viber Messenger Line Google Gmail Yahoo Zalo "
     "Thai Taiwanese Cambodian Burmese Myanmar Vietnamese Filipino Filipina Indonesian Malaysian Chinese Lao Laotian "
-    "Khmer Korean Japanese American British Indian Nepali Sri Lankan Bangladeshi "
+    "Khmer Korean Japanese American British Indian Nepali Lankan Bangladeshi "
     "Passport Phone Mobile Email Name Names Nationality Contact Route Date Sex Age Notes Note No Remarks Status "
     "Victim Victims Suspect Suspects Recruiter Recruited Case Cases Report Reported Rescue Rescued Repatriation "
     "Met Reached Called Visited Interviewed Received Arrived Returned Left Flew Crossed Update Summary Total "

@@ -307,7 +307,7 @@ def _quantity(text: str, folded: str, m: re.Match[str], floor: int) -> Quantity 
     if before is not None and (before.group("approx") or before.group("approx2")):
         approx = True
     approx = approx or _APPROX_AFTER.match(folded, span_end) is not None
-    if label == "COUNT" and _ANAPHORIC.fullmatch(num.strip()) and unit in ("人", "處", "次", "個") and not _COUNTED_BEFORE.search(head):
+    if label == "COUNT" and _ANAPHORIC.fullmatch(num.strip()) and unit in ("人", "處", "次", "個", "件") and not _COUNTED_BEFORE.search(head):
         return None
     return Quantity(span_start, span_end, text[span_start:span_end], label, _plain(value), unit, approx)
 

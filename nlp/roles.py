@@ -70,6 +70,8 @@ _TRAFFICKING_ACTS = r"(?:轉賣|賣|販賣|帶往|帶到|交給|送往|送進|�
 _AFTER_ROLE = [
     # 一個叫阿豪的從…打來，要我們付贖金: whoever demands the ransom holds the victim
     (re.compile(r"^[^。；]{0,40}?(?:付贖金|要贖金|索取贖金|索贖|不放人|才放人|才能放人)"), "suspect"),
+    # X係該集團實際負責人: what X is said to be
+    (re.compile(r"^\s*(?:係|為|是|乃)[^，。；]{0,12}?(?:負責人|老闆|主嫌|首腦|幹部|成員|金主|車手)"), "suspect"),
     # 一個叫 Kevin 的人，說可以介紹她去: the one who offered the job
     (re.compile(r"^\s*的人[，,]\s*(?:說|表示|稱)[^。；]{0,12}?(?:介紹|可以|保證|高薪|工作)"), "recruiter"),
     (re.compile(r"(?i)^\s*,?\s*(?:of|from)\s+(?:the\s+)?[A-Z][\w ]{0,40}?(?:Police|Agency|Bureau|Ministry|Department|"
