@@ -27,9 +27,10 @@ $(LINT_STAMP): $(LINT_DIR)/package.json $(LINT_DIR)/package-lock.json
 
 run: install
 	$(BIN)/tipgraph db start
+	$(BIN)/tipgraph demo
 	$(BIN)/tipgraph db status
-	@echo "The local graph server is up. Next: $(BIN)/tipgraph query \"MATCH (n) RETURN count(n) AS n\";"
-	@echo "stop it with '$(BIN)/tipgraph db stop'. Demo data and the workbench come with later issues."
+	@echo "The demo corpus is in the local graph. Next: $(BIN)/tipgraph query \"MATCH (c:Case) RETURN count(c) AS cases\";"
+	@echo "stop the server with '$(BIN)/tipgraph db stop'. The workbench comes with its issue."
 
 test: install lint-deps
 	$(BIN)/python -m pytest

@@ -40,6 +40,8 @@ class Settings:
     batch_size: int = 2000
     server_heap: str = "2g"
     server_start_timeout_s: float = 120.0
+    max_file_mb: float = 50.0
+    workers: int = 0
 
     @property
     def uses_local_server(self) -> bool:
@@ -65,6 +67,8 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
     "batch_size": ("TIPGRAPH_BATCH_SIZE", "Rows per UNWIND batch for writes (default 2000)."),
     "server_heap": ("TIPGRAPH_SERVER_HEAP", "Java heap of the local server, e.g. 2g (default 2g)."),
     "server_start_timeout_s": ("TIPGRAPH_SERVER_START_TIMEOUT", "Seconds to wait for the local server to answer (default 120)."),
+    "max_file_mb": ("TIPGRAPH_MAX_FILE_MB", "Largest file ingest reads, in MB; larger ones are quarantined (default 50)."),
+    "workers": ("TIPGRAPH_WORKERS", "Processes that read and extract during ingest (default 0: one per core)."),
 }
 
 _SECRET_FROM_FILE = "NEO4J_PASSWORD_FILE"
@@ -130,4 +134,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         raise SettingsError("batch_size", "must be at least 1")
     if settings.query_timeout_s <= 0:
         raise SettingsError("query_timeout_s", "must be positive")
+    if settings.max_file_mb <= 0:
+        raise SettingsError("max_file_mb", "must be positive")
+    if settings.workers < 0:
+        raise SettingsError("workers", "must be 0 (one per core) or more")
     return settings

@@ -78,6 +78,20 @@ ON CREATE SET n.created_at = $now
 SET n += row.props
 """
 
+# Kinds with aliases keep the first name written and gather every other name into aliases,
+# so a person read from several documents (SHIH HAO-SZU, Hao-Szu Shih) keeps them all.
+UPSERT_NAMED_NODES = """
+UNWIND $rows AS row
+MERGE (n:__LABEL__ {id: row.id})
+ON CREATE SET n.created_at = $now
+WITH n, row, n.name AS kept, coalesce(n.aliases, []) AS old
+SET n += row.props
+SET n.name = coalesce(kept, row.props.name)
+WITH n, reduce(acc = [], x IN old + coalesce(row.props.aliases, []) + [row.props.name] |
+     CASE WHEN x IS NULL OR x = n.name OR x IN acc THEN acc ELSE acc + x END) AS names
+SET n.aliases = names
+"""
+
 UPSERT_NAME_KEYS = """
 UNWIND $rows AS row
 MATCH (n:__LABEL__ {id: row.id})
@@ -196,8 +210,9 @@ def write_batch(store: Store, batch: GraphBatch, *, batch_size: int = 2000) -> W
     def work(tx: Tx) -> tuple[int, int, int]:
         n_nodes = n_rels = added = 0
         for label, rows in plan["nodes"].items():
+            statement = UPSERT_NAMED_NODES if MODEL.node(label).prop("aliases") else UPSERT_NODES
             for chunk in _chunks(list(rows.values()), batch_size):
-                tx.run(fill(UPSERT_NODES, LABEL=label), {"rows": chunk, "now": now})
+                tx.run(fill(statement, LABEL=label), {"rows": chunk, "now": now})
                 n_nodes += len(chunk)
         for label, rows in plan["keys"].items():
             for chunk in _chunks(rows, batch_size):

@@ -22,6 +22,7 @@ REASONS: dict[str, str] = {
     "unsupported": "convert it to .txt, .md, .html, .pdf, .docx, .csv or .xlsx, then add it again",
     "bad_register": "rename the columns to the expected headers shown above, then add it again",
     "missing": "check the path; the file may have been moved or deleted",
+    "invalid": "the file was read but what it says could not be stored as it stands; fix the value named, then add it again",
 }
 
 

@@ -90,3 +90,24 @@ def test_cli_extract_names_the_bad_file_and_option(tmp_path):
     assert bad.exit_code == 2 and "bin.dat" in bad.output
     lang = runner.invoke(app, ["extract", "--lang", "fr", "-"], input="x")
     assert lang.exit_code == 2 and "--lang" in lang.output
+
+
+def test_cli_ingest_prints_a_json_summary_quarantines_bad_files_and_exits_1(server_env, store, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "case.txt").write_text("查獲國人李○華等 3 人涉嫌人口販運案，於 111 年 2 月 8 日移送臺中地方檢察署偵辦。", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    result = run("ingest", "--json", str(folder))
+    assert result.exit_code == 1, result.output
+    summary = json.loads(result.stdout)
+    assert summary["documents"] == 1 and summary["quarantined"] == 1
+    assert summary["quarantine"][0]["reason"] == "empty"
+    assert (server_env.home / "quarantine").is_dir()
+    again = run("ingest", "--json", "--allow-quarantine", str(folder))
+    assert again.exit_code == 0
+    assert json.loads(again.stdout)["skipped"] == 1
+
+
+def test_cli_ingest_unknown_kind_names_the_option(server_env, tmp_path):
+    result = run("ingest", "--kind", "novel", str(tmp_path))
+    assert result.exit_code == 2 and "--kind" in result.output

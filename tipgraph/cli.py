@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from collections.abc import Callable, Sequence
 from functools import wraps
 from pathlib import Path
@@ -32,6 +33,8 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="The graph database: local server and schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+demo_app = typer.Typer(help="The synthetic demo corpus: generate it, load it.", invoke_without_command=True)
+app.add_typer(demo_app, name="demo")
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -224,6 +227,113 @@ def extract_cmd(
         items.append((doc_id_of(data), text))
     for result in extract_many(items, lang=lang):
         _print_json(result)
+
+
+@app.command("ingest")
+@_friendly
+def ingest_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest (folders are walked).")],
+    kind: Annotated[str, typer.Option("--kind", help="auto, case, rescue, manifest, services or activities.")] = "auto",
+    lang: Annotated[str, typer.Option("--lang", help="auto (per document), zh or en.")] = "auto",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    allow_quarantine: Annotated[
+        bool, typer.Option("--allow-quarantine", help="Exit 0 even when files were quarantined.")
+    ] = False,
+) -> None:
+    """Read, extract and load files into the graph, each document in one transaction; files that
+    cannot be read go to the quarantine with the reason. Running it again adds nothing twice."""
+    from ingest.pipeline import KINDS
+    from nlp.extract import LANGS
+
+    if kind not in KINDS:
+        raise typer.BadParameter(f"{kind!r}: choose one of {', '.join(KINDS)}", param_hint="--kind")
+    if lang not in LANGS:
+        raise typer.BadParameter(f"{lang!r}: choose one of {', '.join(LANGS)}", param_hint="--lang")
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATHS")
+    summary = _run_ingest(paths, kind=kind, lang=lang, quiet=as_json)
+    if as_json:
+        _print_json(summary.as_dict())
+    else:
+        _print_summary(summary)
+    if summary.quarantined and not allow_quarantine:
+        raise typer.Exit(1)
+
+
+def _run_ingest(paths: list[Path], *, kind: str = "auto", lang: str = "auto", quiet: bool = False) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from graph import schema
+    from graph.store import open_store
+    from ingest.pipeline import discover, ingest
+    from ingest.resolve import resolve
+
+    settings = _settings()
+    total = len(discover(paths))
+    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]} documents/s"), TimeElapsedColumn())
+    with open_store(settings) as store, Progress(*columns, console=err, disable=quiet, transient=True) as bar:
+        schema.init_schema(store)
+        task = bar.add_task("ingest", total=total, rate="0.0")
+        started = time.monotonic()
+
+        def advance(_: Any) -> None:
+            done = bar.tasks[0].completed + 1
+            bar.update(task, completed=done, rate=f"{done / max(time.monotonic() - started, 1e-6):.1f}")
+
+        summary = ingest(store, paths, home=settings.home, kind=kind, lang=lang,
+                         max_bytes=int(settings.max_file_mb * 2**20), workers=settings.workers,
+                         batch_size=settings.batch_size, progress=advance)
+        resolved = resolve(store)
+        summary.merges, summary.candidates = resolved.merged, resolved.candidates
+    return summary
+
+
+def _print_summary(summary: Any) -> None:
+    d = summary.as_dict()
+    out.print(f"{d['documents']} documents and {d['registers']} registers ingested, {d['skipped']} already in the graph; "
+              f"{d['entities']} entities, {d['relations']} relations, {d['evidence']} pieces of evidence; "
+              f"{d['merges']} merges, {d['candidates']} candidates for review; "
+              f"{d['quarantined']} quarantined; {d['seconds']} s ({d['documents_per_second']} documents/s)")
+    for q in summary.quarantined:
+        err.print(f"[yellow]quarantined[/] {q['path']}: {q['message']}", highlight=False, markup=True)
+
+
+@demo_app.callback()
+@_friendly
+def demo(
+    ctx: typer.Context,
+    folder: Annotated[Path | None, typer.Option("--dir", help="Where the corpus is written (default TIPGRAPH_HOME/demo).")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the generator.")] = 2022,
+) -> None:
+    """Generate the demo corpus (if not there yet) and ingest it. Its bad files are quarantined on purpose."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from ingest.demo import generate
+
+    settings = _settings()
+    target = folder or settings.home / "demo"
+    if not (target / "truth.json").is_file():
+        summary = generate(target, seed=seed)
+        err.print(f"demo corpus written to {target}: {summary.cases} case files, {summary.rescues} rescue reports, "
+                  f"{summary.registers} registers, {summary.bad} bad files")
+    parts = [target / name for name in ("cases", "rescues", "registers", "bad") if (target / name).is_dir()]
+    _print_summary(_run_ingest(parts))
+
+
+@demo_app.command("generate")
+@_friendly
+def demo_generate(
+    folder: Annotated[Path, typer.Argument(help="Folder to write the corpus into.")],
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the generator; the same seed gives the same bytes.")] = 2022,
+) -> None:
+    """Write the synthetic demo corpus and its ground truth (truth.json) into FOLDER."""
+    from ingest.demo import generate
+
+    summary = generate(folder, seed=seed)
+    out.print(f"{summary.cases} case files, {summary.rescues} rescue reports and notes, {summary.registers} registers, "
+              f"{summary.bad} bad files; ground truth in {summary.truth}")
 
 
 def main() -> None:

@@ -1,0 +1,233 @@
+"""The ingest run: find files, read and extract them on all cores, write each in one transaction.
+
+A run is idempotent and resumable: a document's id is the SHA-256 of its bytes, its node is
+written in the same transaction as everything it contributes, and documents already in the
+graph are skipped before any work. A run killed at any point and run again therefore ends
+with the graph of an uninterrupted run. Files that cannot be read or stored are copied to
+``TIPGRAPH_HOME/quarantine`` with the reason, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from graph.errors import GraphError
+from graph.store import Store
+from graph.writes import GraphBatch, write_batch
+from ingest.documents import Unreadable
+from ingest.quarantine import quarantine
+
+__all__ = ["KINDS", "REGISTER_SUFFIXES", "IngestSummary", "Outcome", "discover", "guess_kind", "ingest", "prepare_file"]
+
+KINDS = ("auto", "case", "rescue", "manifest", "services", "activities")
+REGISTER_SUFFIXES = (".csv", ".xlsx")
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+_REGISTER_KINDS = {"rescue": "rescue", "manifest": "manifest", "services": "services", "activities": "activities"}
+
+EXISTING_DOCUMENTS = """
+MATCH (d:Document)
+RETURN d.id AS id
+"""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What reading and extracting one file gave: a batch to write, or why it could not be read."""
+
+    path: str
+    doc_id: str
+    kind: str
+    batch: GraphBatch | None = None
+    reason: str | None = None
+    detail: str = ""
+    entities: int = 0
+    relations: int = 0
+
+
+@dataclass
+class IngestSummary:
+    """Counts of one run (``--json`` prints it)."""
+
+    files: int = 0
+    documents: int = 0
+    registers: int = 0
+    skipped: int = 0  # already in the graph
+    nodes: int = 0
+    relationships: int = 0
+    entities: int = 0
+    relations: int = 0
+    evidence: int = 0
+    merges: int = 0
+    candidates: int = 0
+    quarantined: list[dict[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def per_second(self) -> float:
+        done = self.documents + self.registers
+        return round(done / self.seconds, 1) if self.seconds else 0.0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "files": self.files, "documents": self.documents, "registers": self.registers, "skipped": self.skipped,
+            "nodes": self.nodes, "relationships": self.relationships, "entities": self.entities,
+            "relations": self.relations, "evidence": self.evidence, "merges": self.merges,
+            "candidates": self.candidates, "quarantined": len(self.quarantined),
+            "quarantine": self.quarantined, "seconds": round(self.seconds, 2), "documents_per_second": self.per_second,
+        }
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """Every file under the given files and folders, sorted, hidden files left out."""
+    found: set[Path] = set()
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.update(Path(root) / f for f in files if not f.startswith("."))
+        else:
+            found.add(path)
+    return sorted(found)
+
+
+_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    ("case", re.compile(r"移送|起訴|地方檢察署|地檢署|偵辦|(?i:indictment|prosecutors? office|referred)")),
+    ("family", re.compile(r"我(?:的)?(?:兒子|女兒|弟弟|妹妹|哥哥|姊姊|先生|太太|孫子)|(?i:my (?:son|daughter|brother|sister))")),
+    ("liaison", re.compile(r"聯絡官|移民秘書|(?i:liaison)")),
+    ("rescue", re.compile(r"救出|獲救|解救|返國|遣返|(?i:rescued|repatriat|returnee)")),
+    ("press", re.compile(r"新聞稿|(?i:press release|^[A-Z]{3,}, [A-Z][a-z]+\.? \d)", re.M)),
+    ("ngo", re.compile(r"(?i:our (?:team|shelter|caseworker|outreach|hotline)|foundation|ngo)")),
+]
+
+
+def guess_kind(path: Path, text: str) -> str:
+    """The kind of a text document, from its folder name or else its words."""
+    for part in reversed(path.parts[:-1]):
+        part = part.lower()
+        for kind in ("case", "rescue", "liaison", "family", "ngo", "press"):
+            if part.startswith(kind):
+                return kind
+    head = text[:3000]
+    for kind, words in _KIND_WORDS:
+        if words.search(head):
+            return kind
+    return "other"
+
+
+def prepare_file(path: str, kind: str = "auto", lang: str = "auto", max_bytes: int = 50 * 2**20,
+                 ingested_at: str = "") -> Outcome:
+    """Read, extract and build the batch of one file (runs in a worker process)."""
+    from ingest.batches import document_batch
+    from ingest.readers import read_document
+    from ingest.register_batches import register_batch
+    from ingest.registers import read_register
+    from nlp.extract import extract
+
+    file = Path(path)
+    try:
+        if file.suffix.lower() in REGISTER_SUFFIXES:
+            register = read_register(file, _REGISTER_KINDS.get(kind), max_bytes=max_bytes)
+            batch = register_batch(register, ingested_at=ingested_at)
+            return Outcome(path, register.id, register.kind, batch, entities=len(batch.nodes) - 1,
+                           relations=len(batch.rels))
+        source = read_document(file, max_bytes=max_bytes)
+        doc_kind = kind if kind in ("case", "rescue") else guess_kind(file, source.text)
+        result = extract(source.text, lang=lang, doc_id=source.id)
+        batch = document_batch(source, result, kind=doc_kind, ingested_at=ingested_at)
+        return Outcome(path, source.id, doc_kind, batch, entities=len(result["entities"]),
+                       relations=len(result["relations"]))
+    except Unreadable as e:
+        return Outcome(path, _file_id(file), kind, reason=e.reason, detail=e.detail)
+
+
+def _file_id(path: Path) -> str:
+    try:
+        return "doc:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _prepare_star(args: tuple[str, str, str, int, str]) -> Outcome:
+    return prepare_file(*args)
+
+
+def _warm_up() -> None:
+    """Build the extraction pipelines once per worker, before the first file."""
+    from nlp.extract import extract
+
+    extract("暖機 warm-up")
+
+
+def _outcomes(tasks: list[tuple[str, str, str, int, str]], workers: int) -> Iterator[Outcome]:
+    if workers <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            yield _prepare_star(task)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
+        # in order, so that the writes (and so the final graph) do not depend on timing
+        yield from pool.map(_prepare_star, tasks, chunksize=4)
+
+
+def ingest(store: Store, paths: Iterable[Path], *, home: Path, kind: str = "auto", lang: str = "auto",
+           max_bytes: int = 50 * 2**20, workers: int = 0, batch_size: int = 2000,
+           progress: Callable[[Outcome], None] | None = None) -> IngestSummary:
+    """Ingest every file under ``paths``; returns the summary. Never stops for one bad file."""
+    if kind not in KINDS:
+        raise ValueError(f"kind {kind!r}: choose one of {', '.join(KINDS)}")
+    started = time.monotonic()
+    summary = IngestSummary()
+    files = discover(paths)
+    summary.files = len(files)
+    existing = {row["id"] for row in store.read(EXISTING_DOCUMENTS, {}, purpose="ingest")}
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    tasks = []
+    for file in files:
+        if not file.is_file():
+            _quarantine(summary, file, Unreadable(str(file), "missing", "not a file"), home)
+            continue
+        if _file_id(file) in existing:
+            summary.skipped += 1
+            continue
+        tasks.append((str(file), kind, lang, max_bytes, now))
+    workers = workers or os.cpu_count() or 1
+    for outcome in _outcomes(tasks, min(workers, len(tasks)) if tasks else 1):
+        if outcome.batch is None:
+            _quarantine(summary, Path(outcome.path), Unreadable(outcome.path, outcome.reason or "corrupt", outcome.detail),
+                        home)
+        elif outcome.doc_id in existing:
+            summary.skipped += 1  # the same bytes twice in one run
+        else:
+            try:
+                written = write_batch(store, outcome.batch, batch_size=batch_size)
+            except GraphError as e:
+                _quarantine(summary, Path(outcome.path), Unreadable(outcome.path, "invalid", str(e)), home)
+            else:
+                existing.add(outcome.doc_id)
+                if outcome.kind in _REGISTER_KINDS.values() and Path(outcome.path).suffix.lower() in REGISTER_SUFFIXES:
+                    summary.registers += 1
+                else:
+                    summary.documents += 1
+                summary.nodes += written.nodes
+                summary.relationships += written.relationships
+                summary.evidence += written.evidence_added
+                summary.entities += outcome.entities
+                summary.relations += outcome.relations
+        if progress is not None:
+            progress(outcome)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _quarantine(summary: IngestSummary, path: Path, error: Unreadable, home: Path) -> None:
+    copy = quarantine(path, error, home)
+    summary.quarantined.append({"path": str(path), "reason": error.reason, "message": error.message,
+                                "copy": str(copy)})
