@@ -44,6 +44,7 @@ test-neo4j: install lint-deps
 bench: install
 	$(BIN)/python -m bench.store_bench
 	$(BIN)/python -m bench.nlp_bench
+	$(BIN)/python -m bench.ingest_bench
 
 # Extraction measured on the gold corpus's test split (docs/annotation.md)
 eval: install

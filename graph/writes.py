@@ -27,7 +27,7 @@ from graph.errors import MissingEndpoints, ModelError
 from graph.model import MODEL, Evidence, Grading, rel_id
 from graph.store import Store, Tx
 
-__all__ = ["NodeRow", "RelRow", "GraphBatch", "WriteSummary", "write_batch", "regrade_relationship_evidence", "regrade_mention"]
+__all__ = ["NodeRow", "RelRow", "GraphBatch", "WriteSummary", "write_batch", "write_batches", "regrade_relationship_evidence", "regrade_mention"]
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,7 @@ def _prepare(batch: GraphBatch) -> dict[str, Any]:
             raise ModelError(row.id, f"{kind.label} nodes are internal and cannot be written directly")
         props = MODEL.clean_node(kind.label, row.props)
         merged = nodes[kind.label].setdefault(row.id, {"id": row.id, "props": {}})
-        merged["props"].update(props)
+        _merge_props(merged["props"], props, named=kind.prop("aliases") is not None)
         names = [str(v) for name in kind.names for v in _as_list(props.get(name))]
         name_keys = sorted({k for n in names for k in namekeys.name_keys(n)})
         if name_keys:
@@ -186,6 +186,19 @@ def _prepare(batch: GraphBatch) -> dict[str, Any]:
         known = {e["key"] for e in merged["evs"]}
         merged["evs"].extend(e for e in (ev.as_row() for ev in r.evidence) if e["key"] not in known)
     return {"nodes": nodes, "keys": keys, "mentions": mentions, "rels": rels}
+
+
+def _merge_props(into: dict[str, Any], props: Mapping[str, Any], *, named: bool) -> None:
+    """Later rows win, except that a named kind keeps its first name and gathers the others as
+    aliases (as ``UPSERT_NAMED_NODES`` does across transactions)."""
+    if not named or "name" not in into:
+        into.update(props)
+        return
+    first = into["name"]
+    aliases = [*(into.get("aliases") or []), *(props.get("aliases") or []), props.get("name")]
+    into.update(props)
+    into["name"] = first
+    into["aliases"] = [a for a in dict.fromkeys(aliases) if a and a != first]
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -237,6 +250,15 @@ def write_batch(store: Store, batch: GraphBatch, *, batch_size: int = 2000) -> W
 
     n_nodes, n_rels, added = store.write_tx(work, purpose="upsert")
     return WriteSummary(n_nodes, n_rels, added, store.round_trips - before)
+
+
+def write_batches(store: Store, batches: Sequence[GraphBatch], *, batch_size: int = 2000) -> WriteSummary:
+    """Write several batches in one transaction: all of each of them, or none of any."""
+    merged = GraphBatch()
+    for batch in batches:
+        merged.nodes.extend(batch.nodes)
+        merged.rels.extend(batch.rels)
+    return write_batch(store, merged, batch_size=batch_size)
 
 
 def regrade_relationship_evidence(store: Store, row: RelRow, evidence_key: str, grading: Grading) -> int:

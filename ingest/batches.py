@@ -65,7 +65,11 @@ def document_batch(source: SourceDocument, result: dict[str, Any], *, kind: str,
     entities = result["entities"]
     by_id = {e["id"]: e for e in entities}
 
-    def evidence(start: int, end: int, extractor: str, confidence: float) -> Evidence:
+    def evidence(start: int, end: int, extractor: str, confidence: float, *, sentence: bool = True) -> Evidence:
+        """Where a fact was read; a relationship's evidence carries its sentence for the link chart,
+        a mention only its span (the document's text holds the sentence)."""
+        if not sentence:
+            return Evidence(doc_id, start, end, extractor, confidence, grading)
         s, e = sentences.bounds(start)
         return Evidence(doc_id, start, end, extractor, confidence, grading, text[s:e].strip()[:_SENTENCE_CHARS])
 
@@ -81,7 +85,7 @@ def document_batch(source: SourceDocument, result: dict[str, Any], *, kind: str,
         if e["label"] == "PERSON":
             aliases[node].add(e["norm"])
         nodes[node] = props
-        node_evidence[node].append(evidence(e["start"], e["end"], e["source"], e["confidence"]))
+        node_evidence[node].append(evidence(e["start"], e["end"], e["source"], e["confidence"], sentence=False))
     for node, names in aliases.items():
         others = sorted(names - {nodes[node]["name"]})
         if others:

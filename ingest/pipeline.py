@@ -21,7 +21,7 @@ from pathlib import Path
 
 from graph.errors import GraphError
 from graph.store import Store
-from graph.writes import GraphBatch, write_batch
+from graph.writes import GraphBatch, write_batch, write_batches
 from ingest.documents import Unreadable
 from ingest.quarantine import quarantine
 
@@ -30,6 +30,9 @@ __all__ = ["KINDS", "REGISTER_SUFFIXES", "IngestSummary", "Outcome", "discover",
 KINDS = ("auto", "case", "rescue", "manifest", "services", "activities")
 REGISTER_SUFFIXES = (".csv", ".xlsx")
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+# Documents written per transaction: each lands whole, with its evidence, or not at all; a
+# group saves the round trips that dominate writing one short document.
+GROUP = 16
 _REGISTER_KINDS = {"rescue": "rescue", "manifest": "manifest", "services": "services", "activities": "activities"}
 
 EXISTING_DOCUMENTS = """
@@ -199,32 +202,57 @@ def ingest(store: Store, paths: Iterable[Path], *, home: Path, kind: str = "auto
             continue
         tasks.append((str(file), kind, lang, max_bytes, now))
     workers = workers or os.cpu_count() or 1
+    group: list[Outcome] = []
     for outcome in _outcomes(tasks, min(workers, len(tasks)) if tasks else 1):
         if outcome.batch is None:
             _quarantine(summary, Path(outcome.path), Unreadable(outcome.path, outcome.reason or "corrupt", outcome.detail),
                         home)
-        elif outcome.doc_id in existing:
+        elif outcome.doc_id in existing or any(o.doc_id == outcome.doc_id for o in group):
             summary.skipped += 1  # the same bytes twice in one run
         else:
-            try:
-                written = write_batch(store, outcome.batch, batch_size=batch_size)
-            except GraphError as e:
-                _quarantine(summary, Path(outcome.path), Unreadable(outcome.path, "invalid", str(e)), home)
-            else:
-                existing.add(outcome.doc_id)
-                if outcome.kind in _REGISTER_KINDS.values() and Path(outcome.path).suffix.lower() in REGISTER_SUFFIXES:
-                    summary.registers += 1
-                else:
-                    summary.documents += 1
-                summary.nodes += written.nodes
-                summary.relationships += written.relationships
-                summary.evidence += written.evidence_added
-                summary.entities += outcome.entities
-                summary.relations += outcome.relations
+            group.append(outcome)
+            if len(group) >= GROUP:
+                _write_group(store, group, summary, existing, home, batch_size)
+                group = []
         if progress is not None:
             progress(outcome)
+    if group:
+        _write_group(store, group, summary, existing, home, batch_size)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _write_group(store: Store, group: list[Outcome], summary: IngestSummary, existing: set[str], home: Path,
+                 batch_size: int) -> None:
+    """Write several documents in one transaction (each whole); when the group fails, write
+    them one by one so that only the document at fault is quarantined."""
+    try:
+        written = write_batches(store, [o.batch for o in group if o.batch is not None], batch_size=batch_size)
+    except GraphError:
+        if len(group) == 1:
+            o = group[0]
+            try:
+                written = write_batch(store, o.batch, batch_size=batch_size) if o.batch is not None else None
+            except GraphError as e:
+                _quarantine(summary, Path(o.path), Unreadable(o.path, "invalid", str(e)), home)
+                return
+        else:
+            for o in group:
+                _write_group(store, [o], summary, existing, home, batch_size)
+            return
+    if written is None:
+        return
+    summary.nodes += written.nodes
+    summary.relationships += written.relationships
+    summary.evidence += written.evidence_added
+    for o in group:
+        existing.add(o.doc_id)
+        if Path(o.path).suffix.lower() in REGISTER_SUFFIXES:
+            summary.registers += 1
+        else:
+            summary.documents += 1
+        summary.entities += o.entities
+        summary.relations += o.relations
 
 
 def _quarantine(summary: IngestSummary, path: Path, error: Unreadable, home: Path) -> None:

@@ -153,11 +153,27 @@ _NOT_NAME_WORDS = frozenset(
 _PLACE_WORDS = place_words()
 
 
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_LATIN_MASK = re.compile(r"[OoXx]")
+_LATIN_MASK_BETWEEN = re.compile(f"[{CJK}]\\s?[OoXx]\\s?[{CJK}]")
+_LATIN_WORD_CHAR = re.compile(r"[A-Za-z-]")
+_GIVEN_NAME_NEXT = re.compile(r"說|表示|稱|被|遭|於|已|也|則|並|的|在|和|與")
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Every start of ``word`` in ``text`` (no regular expression to compile per name)."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + len(word))
+    return out
+
+
 def _chinese(text: str, folded: str) -> list[Found]:
     out: list[Found] = []
     for m in _MASKED_LOOSE.finditer(folded):
         span = folded[m.start() : m.end()]
-        if re.search(r"[OoXx]", span) and not re.search(f"[{CJK}]\\s?[OoXx]\\s?[{CJK}]", span):
+        if _LATIN_MASK.search(span) and not _LATIN_MASK_BETWEEN.search(span):
             continue
         norm = re.sub(r"\s", "", re.sub(_MASK, "○", span))
         out.append(Found(m.start(), m.end(), "PERSON", norm, "rules.persons.masked", 0.97, {"masked": True}))
@@ -193,14 +209,19 @@ def _chinese(text: str, folded: str) -> list[Found]:
     # a name found once is a name wherever it stands in the same text
     known = {f.norm for f in out if not f.attrs.get("masked") and len(f.norm) >= 2}
     for name in sorted(known, key=len, reverse=True):
-        for m in re.finditer(re.escape(name), folded):
-            out.append(Found(m.start(), m.end(), "PERSON", name, "rules.persons.repeat", 0.8))
+        for start in _occurrences(folded, name):
+            out.append(Found(start, start + len(name), "PERSON", name, "rules.persons.repeat", 0.8))
     # the given name alone stands for a three-character name found (廖書賢 ... 書賢說)
     for name in sorted(n for n in known if len(n) == 3 and n[0] in SURNAMES):
         given = name[1:]
-        pattern = f"(?<![{CJK}]){re.escape(given)}|(?<!{name[0]}){re.escape(given)}(?=說|表示|稱|被|遭|於|已|也|則|並|的|在|和|與)"
-        for m in re.finditer(pattern, folded):
-            out.append(Found(m.start(), m.end(), "PERSON", given, "rules.persons.given_name", 0.7, {"of": name}))
+        for start in _occurrences(folded, given):
+            before = folded[start - 1] if start else ""
+            after = folded[start + len(given) : start + len(given) + 2]
+            if before == name[0]:
+                continue  # the full name itself
+            if not _CJK_CHAR.match(before) or _GIVEN_NAME_NEXT.match(after):
+                out.append(Found(start, start + len(given), "PERSON", given, "rules.persons.given_name", 0.7,
+                                 {"of": name}))
     return out
 
 
@@ -279,8 +300,11 @@ def _latin(text: str, folded: str) -> list[Found]:
                 if t.isupper():  # HUANG CHIH-MING is Huang in the next sentence
                     tokens.setdefault(t.title(), f.norm)
     for token, full in sorted(tokens.items()):
-        for m in re.finditer(r"(?<![A-Za-z-])" + re.escape(token) + r"(?![A-Za-z-])", folded):
-            out.append(Found(m.start(), m.end(), "PERSON", token, "rules.persons.repeat", 0.7, {"of": full}))
+        for start in _occurrences(folded, token):
+            end = start + len(token)
+            if (start and _LATIN_WORD_CHAR.match(folded[start - 1])) or (end < len(folded) and _LATIN_WORD_CHAR.match(folded[end])):
+                continue
+            out.append(Found(start, end, "PERSON", token, "rules.persons.repeat", 0.7, {"of": full}))
     return out
 
 

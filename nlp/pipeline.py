@@ -100,7 +100,8 @@ class EntityComponent:
         self.finders = [FINDERS[f] for f in finders]
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # spaCy rebuilds doc.text from the tokens on every access: keep it once
+        # spaCy rebuilds doc.text from the tokens on every access: the tokenizer keeps it once
+        text = doc._.tg_text if doc._.tg_text is not None else doc.text
         doc._.tg_text = text
         folded = fold(text)
         found: list[Found] = []

@@ -117,6 +117,9 @@ _COORDINATION = re.compile(r"^\s*(?:[（(][^()（）]{0,40}[)）])?\s*(?:[、,�
                            r"(?:國人|[\u4e00-\u9fff]{1,3}籍(?:男子|女子|人士)?|男子|女子)?\s*$")
 
 _HANDLE_OVER = re.compile(r"^\s*(?:將|把)\s*$")
+_HANDLE_OVER_BEFORE = re.compile(r"(?:將|把)\s*$")
+_ACT_AFTER_NAME = re.compile(f"^[^，。；]{{0,8}}?{_TRAFFICKING_ACTS}")
+_ACT_RIGHT_AFTER = re.compile(f"^[^，。；]{{0,4}}?{_TRAFFICKING_ACTS}")
 
 
 def _end_of(people: list[Found], start: int) -> int:
@@ -141,9 +144,9 @@ def assign_role(text: str, person: Found, people: list[Found], sentences: Senten
     after = _PARENTHESIS.sub(" ", text[person.end : min([right, *others_after])])
     # X將Y帶往: X did it to Y (the clause runs on past the name of Y)
     if _HANDLE_OVER.match(after) and others_after:
-        if re.match(f"^[^，。；]{{0,8}}?{_TRAFFICKING_ACTS}", text[_end_of(people, min(others_after)) : right]):
+        if _ACT_AFTER_NAME.match(text[_end_of(people, min(others_after)) : right]):
             return "suspect"
-    if re.search(r"(?:將|把)\s*$", before) and re.match(f"^[^，。；]{{0,4}}?{_TRAFFICKING_ACTS}", after):
+    if _HANDLE_OVER_BEFORE.search(before) and _ACT_RIGHT_AFTER.match(after):
         return "victim"
     prefix = next((role for pattern, role in _PREFIX_ROLE if pattern.search(before[-64:])), None)
     # the cue nearest the name speaks for it (被告X等人涉嫌招募: suspected, of recruiting);

@@ -48,7 +48,10 @@ class CharTokenizer:
                     continue
             words.append(token)
             spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        if Doc.has_extension("tg_text"):
+            doc._.tg_text = text  # spaCy rebuilds doc.text from every token on each access
+        return doc
 
 
 @registry.tokenizers("tipgraph.char_tokenizer.v1")

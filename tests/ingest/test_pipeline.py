@@ -163,3 +163,26 @@ def test_ingest_killed_midway_then_run_again_ends_with_the_same_graph(server_set
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["skipped"] == partial
     assert counts(store) == expected
+
+
+def test_ingest_a_document_the_graph_refuses_is_quarantined_alone(store, tmp_path):
+    from graph.writes import NodeRow
+    from ingest.pipeline import IngestSummary, Outcome, _write_group
+    from ingest.batches import document_batch
+    from tests.ingest.test_batches import source
+    from nlp.extract import extract
+
+    good = []
+    for i in range(3):
+        text = f"查獲國人李○華{i}等 3 人涉嫌人口販運案，於 111 年 2 月 8 日移送臺中地方檢察署偵辦。"
+        doc = source(text, f"good-{i}.txt")
+        good.append(Outcome(doc.path, doc.id, "case", document_batch(doc, extract(text), kind="case", ingested_at="x")))
+    bad_doc = source("壞的", "bad.txt")
+    bad_batch = document_batch(bad_doc, extract("壞的"), kind="other", ingested_at="x")
+    bad_batch.nodes.append(NodeRow("person:bad", {"birth_year": "not a year"}))  # the model refuses it
+    (tmp_path / "bad.txt").write_text("壞的", encoding="utf-8")
+    bad = Outcome(str(tmp_path / "bad.txt"), bad_doc.id, "other", bad_batch)
+    summary, existing = IngestSummary(), set()
+    _write_group(store, [*good[:2], bad, good[2]], summary, existing, tmp_path / "home", 2000)
+    assert summary.documents == 3 and [q["reason"] for q in summary.quarantined] == ["invalid"]
+    assert store.read(DOCUMENTS)[0]["n"] == 3
