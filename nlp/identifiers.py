@@ -28,24 +28,27 @@ _PASSPORT_CUE = re.compile(
     re.IGNORECASE,
 )
 _ACCOUNT_CUE = re.compile(
-    r"(?:(?:銀行)?帳(?:號|戶)(?:號碼)?|匯款帳號|人頭帳戶|(?:bank\s+)?account(?:\s+(?:no\.?|number|#))?)\s*[:：#]?\s*"
-    r"((?:\(?\d{3}\)?[\s\-])?\d[\d\s\-]{6,26}\d)",
+    r"(?:(?:銀行)?帳(?:號|戶)(?:號碼)?(?:是|為)?|匯款帳號|人頭帳戶|戶頭|匯到|匯入|匯至|匯款至|轉帳至|轉入|"
+    r"(?:bank\s+)?(?:account|acct\.?|wallet)(?:\s+(?:no\.?|number|#))?(?:\s+at\s+[A-Z][A-Za-z]*)?)\s*[:：#,]?\s*"
+    r"((?:\(?\d{3,4}\)?[\s\-])?\d[\d\s\-]{6,26}\d)",
     re.IGNORECASE,
 )
 _HANDLE = re.compile(
-    r"(?:(?P<platform>LINE(?:\s*ID)?|Line\s*ID|Telegram|TG|WeChat|微信(?:號|帳號)?|FB|Facebook|臉書|Instagram|IG)"
-    r"\s*(?:帳號|ID|id|handle|account|username|user\s*name)?\s*(?:是|為|:|：|\bis\b|\bas\b)?\s*@?"
+    r"(?:(?P<platform>LINE(?:\s*ID)?|Line\s*ID|Telegram|TG|WeChat|微信(?:號|帳號)?|FB|Facebook|臉書|Instagram|IG|"
+    r"TikTok|抖音|Zalo|LinkedIn|WhatsApp|Viber|Signal)"
+    r"\s*(?P<cue>[（(]?\s*(?:帳號|ID|id|handle|account|username|user\s*name|name|群組|頻道|group|channel)?\s*"
+    r"(?:是|為|:|：|\bis\b|\bas\b|\bwas\b)?\s*[「『\"“]?@?)"
     r"(?P<name>(?!t\.me/)[A-Za-z0-9_.\-]{3,40}(?<![.\-]))(?![/0-9A-Za-z_@]))"
     r"|(?:t\.me/(?P<tme>[A-Za-z0-9_]{3,40}))"
     r"|(?:facebook\.com/(?P<fb>[A-Za-z0-9_.\-]{3,60}))",
 )
 # 他的帳號是 bo_yu_0314: a handle named by 帳號/ID alone, on the platform named earlier in the sentence
-_ACCOUNT_NAME = re.compile(r"(?:帳號|ID|id|handle|username)\s*(?:是|為|:|：|\bis\b)?\s*@?"
+_ACCOUNT_NAME = re.compile(r"(?:帳號|ID|id|handle|username|[「『])\s*(?:是|為|:|：|\bis\b)?\s*@?"
                            r"(?P<name>(?=[A-Za-z0-9_.]*[A-Za-z])(?=[A-Za-z0-9_.]*[_\d])[A-Za-z][A-Za-z0-9_.]{2,39}(?<!\.))(?![0-9A-Za-z_@]|\.[0-9A-Za-z_])")
 # words that follow a platform's name and are not a handle (a Telegram channel, LINE groups)
 _NOT_HANDLES = frozenset("group groups channel channels chat chats account accounts app call calls message messages "
                          "post posts page pages ad ads id handle user users number contact contacts link".split())
-_PLATFORM_WORD = re.compile(r"LINE|Line|Telegram|TG|WeChat|微信|FB|Facebook|臉書|Instagram|IG|飛機|紙飛機")
+_PLATFORM_WORD = re.compile(r"LINE|Line|Telegram|TG|WeChat|微信|FB|Facebook|臉書|Instagram|IG|飛機|紙飛機|TikTok|抖音|Zalo|LinkedIn")
 _SENTENCE_START = re.compile(r"[。！？\n]")
 # what a table column holds, by its header
 _COLUMN_LABELS = [
@@ -106,8 +109,9 @@ def find_identifiers(text: str, folded: str, *, country_hint: str | None = "TW")
         group = "name" if m.group("name") else "tme" if m.group("tme") else "fb"
         start, end = m.start(group), m.end(group)
         if group == "name":
-            if m.group("name").lower() in _NOT_HANDLES:
-                continue
+            plain_word = m.group("name").isalpha() and not m.group("cue").strip()
+            if m.group("name").lower() in _NOT_HANDLES or plain_word:
+                continue  # "a Facebook friend", "WeChat video": a word, not a handle
             name = handle.clean(m.group("name"), platform=m.group("platform"))
             parsed = (handle.platform(m.group("platform")) or "Other", name) if name else None
         else:

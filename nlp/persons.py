@@ -33,12 +33,14 @@ SURNAMES = frozenset(
     "陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴徐周葉蘇莊呂江何蕭羅高潘簡朱鍾彭游詹胡施沈余盧梁趙顏柯翁魏孫戴范方宋鄧杜傅侯"
     "曹薛丁卓阮馬董溫唐藍石蔣古紀姚連馮歐程湯田康姜白汪鄒尤巫鐘黎涂龔嚴韓袁金童陸夏柳凃邵錢伍倪于譚駱熊任甘秦顧毛章史官"
     "萬俞雷粘饒闕凌崔尹孔辛武辜陶段龍韋葛池孟褚殷麥賀賈莫文管關向包丘梅華裴樊房全佘左花季郝易喬岳魯閻湛"
+    "邢冉岑苗蒲靳聶祝瞿查甄戚席卜閔黨翟寇仇祁單喻賴康伍孫"
 )
 TITLES = (
     "副處長", "處長", "副代表", "代表", "大使", "公使", "參事", "一等秘書", "秘書", "移民秘書", "聯絡官", "組長", "副組長",
     "隊長", "副隊長", "大隊長", "副大隊長", "局長", "副局長", "署長", "副署長", "部長", "次長", "政務次長", "常務次長",
     "檢察官", "主任檢察官", "檢察長", "法官", "主任", "科長", "專員", "所長", "警官", "督察", "委員", "政務委員", "執行長",
-    "董事長", "總經理", "經理", "社工", "館長",
+    "董事長", "總經理", "經理", "社工", "館長", "分隊長", "副分隊長", "小隊長", "巡官", "巡佐", "警務員", "偵查佐",
+    "科員", "書記官", "檢察事務官", "襄閱主任檢察官", "主任秘書", "大使", "處長", "分局長", "副分局長", "所長",
 )
 # role words and markers that make a following/preceding surname+given a name
 _BEFORE = (
@@ -53,8 +55,10 @@ _BEFORE = (
     "其父", "其妻", "其夫", "其子", "其女", "其姊", "其兄", "其弟", "其妹",
     # acts done to a named person
     "起訴", "偵辦", "逮捕", "拘提", "通緝", "誘騙", "救出", "營救", "接回", "包括", "包含",
+    "報案人：", "報案人:", "聯絡人：", "承辦人：", "我叫", "之母", "之父", "之妻", "之夫", "之姊", "之兄", "之弟", "之妹",
+    "叔叔", "伯伯", "舅舅", "阿姨", "姑姑", "業務", "室友", "鄰居", "中文名字說是", "中文名",
 )
-_AFTER = r"(?:等\s*\d+\s*[人名]|\s*\d+\s*人涉嫌|等人|先生|女士|小姐|\s*[(（][男女][)）]|\s*[(（]\d{2,3}\s*年次|涉嫌|、|及|與|和|於|遭|被|在|自|向|為|係|所)"
+_AFTER = r"(?:[（(](?:母|父|妻|夫|姊|姐|兄|弟|妹|子|女|祖母|祖父|[\u4e00-\u9fff]{0,4}(?:父親|母親))[）)]|等\s*\d+\s*[人名]|\s*\d+\s*人涉嫌|等人|先生|女士|小姐|\s*[(（][男女][)）]|\s*[(（]\d{2,3}\s*年次|涉嫌|、|及|與|和|於|遭|被|在|自|向|為|係|所)"
 
 _SURNAME = "(?:" + "|".join(SURNAMES_COMPOUND) + "|[" + "".join(sorted(SURNAMES)) + "])"
 _GIVEN = f"[{CJK}]"
@@ -75,9 +79,15 @@ _MARRIED_NAME = re.compile(f"{_BEFORE_RE}\\s*({_SURNAME}{_SURNAME}{_GIVEN}{_GIVE
 _PASSIVE_AGENT = re.compile(  # 遭陳大明誘騙: the one who did it, named between 遭/被 and the verb
     f"(?:遭|被)({_SURNAME}{_GIVEN}{{1,2}}?)(?=誘騙|招募|欺騙|騙|控制|拘禁|販賣|毆打|脅迫|帶往|押往|介紹|引誘)"
 )
-_NICKNAME = re.compile(f"(?:自稱|叫做|名叫|一個叫|綽號|暱稱|主管|朋友|老闆|同事|男子|女子|友人|網友|叫)\\s*(阿[{CJK}])(?=的|說|介紹|指示|用|從|是|、|，|以|要|在|帶|叫|和|與|及|$)")
+_NICKNAME = re.compile(f"(?:自稱|叫做|名叫|一個叫|綽號|暱稱|主管|朋友|老闆|同事|男子|女子|友人|網友|叫|同學|業務|仲介|室友|鄰居)"
+                       f"\\s*(阿(?!姨|嬤|公|伯|婆|爸|母|兄|弟|里|拉|根|富|聯)[{CJK}](?:哥|姐|姊)?)"
+                       f"(?=的|說|介紹|指示|用|從|是|、|，|以|要|在|帶|叫|和|與|及|有|幫|跟|也|就|會|把|將|被|還|都|又|$)")
+# a name given in quotes after what someone calls themselves (暱稱「阿霖哥」, 自稱 "Michelle Tan", known as "Lao Lin")
+_QUOTED_NAME = re.compile(r"(?:暱稱|自稱|綽號|化名|名叫|叫做|男子|女子|人稱|(?i:known (?:only )?as|calling (?:himself|herself)|"
+                          r"called (?:himself|herself)|nicknamed|who called (?:himself|herself)))\s*[「『\"“]"
+                          f"((?:阿)?[{CJK}]{{1,4}}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:哥|姐|姊)?[」』\"”]")
 _NAME_HEADER = re.compile(r"姓名|名字|被告|被害人|嫌疑人|旅客|乘客|招募者|(?i:name|victim|suspect|passenger|defendant)")
-_CELL_NAME = re.compile(f"{_SURNAME}[{CJK}]{{1,3}}|[A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+){{1,3}}")
+_CELL_NAME = re.compile(f"{_SURNAME}[{CJK}]{{1,3}}|[A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+){{0,3}}")
 _LIST_NEXT = re.compile(f"\\s*[、及與和跟,，]\\s*({_SURNAME}{_GIVEN_PART})")
 _NAME_AFTER = re.compile(f"(?<![{CJK}])({_SURNAME}{_GIVEN}{{1,2}}?)(?={_AFTER})")
 
@@ -86,18 +96,18 @@ _INSTITUTION_ENDS = frozenset("局署處部所會院司廠店館校隊府廳科�
 # function words never stand in a given name (關在詐, 全案)
 _NOT_IN_GIVEN = frozenset("年月日人名件等及與和在於被遭的了是並將把向從到至為因由以其該此全共計約姓說")
 
-_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Madam|Mister)\.?"
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Madam|Mister|Bapak|Pak|Ibu|Daw|Khun|Lok|Ma(?= [A-Z]))\.?"
 _CAP = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 _UPPER = r"[A-Z]{2,}(?:-[A-Z]{2,})?"
-_LATIN_HONORIFIC = re.compile(f"(?<![A-Za-z]){_HONORIFIC}\\s+((?:{_CAP}|{_UPPER})(?:\\s+(?:{_CAP}|{_UPPER})){{0,3}})")
-_LATIN_UPPER = re.compile(f"(?<![A-Za-z-])({_UPPER}(?:\\s+{_UPPER}){{1,3}})(?![A-Za-z-])")
+_LATIN_HONORIFIC = re.compile(f"(?<![A-Za-z]){_HONORIFIC} +((?:{_CAP}|{_UPPER})(?: +(?:{_CAP}|{_UPPER})){{0,3}})")
+_LATIN_UPPER = re.compile(f"(?<![A-Za-z-])({_UPPER}(?: +{_UPPER}){{1,3}})(?![A-Za-z-])")
 _LATIN_ROLE = re.compile(
     r"(?<![A-Za-z])(?:victims?|suspects?|recruiters?|defendants?|broker|trafficker|national|woman|man|named|"
-    r"officer|prosecutor|survivor|worker|passenger)\s+"
-    f"((?:{_CAP})(?:\\s+{_CAP}){{1,3}})"
+    r"officer|prosecutor|survivor|worker|passenger) +"
+    f"((?:{_CAP})(?: +{_CAP}){{1,3}})"
 )
 _LATIN_HYPHENATED = re.compile(  # Wei-Ting Chen, Chen Wei-ting: romanised Chinese names
-    r"(?<![A-Za-z])([A-Z][a-z]+-[A-Za-z][a-z]+\s+[A-Z][a-z]+|[A-Z][a-z]+\s+[A-Z][a-z]+-[A-Za-z][a-z]+)(?![A-Za-z])"
+    r"(?<![A-Za-z])([A-Z][a-z]+-[A-Za-z][a-z]+ +[A-Z][a-z]+|[A-Z][a-z]+ +[A-Z][a-z]+-[A-Za-z][a-z]+)(?![A-Za-z])"
 )
 _VIETNAMESE = re.compile(  # Nguyen Thi Thu, Tran Van Hung: a Vietnamese surname and one to three names
     r"(?<![A-Za-z])((?:Nguyen|Tran|Le|Pham|Hoang|Huynh|Phan|Vu|Vo|Dang|Bui|Do|Ho|Ngo|Duong|Ly|Truong|Dinh|Mai|Trinh)"
@@ -106,7 +116,7 @@ _VIETNAMESE = re.compile(  # Nguyen Thi Thu, Tran Van Hung: a Vietnamese surname
 # Any run of two to four capitalised words none of which is a known non-name word: names of
 # every nationality (Thandar Hlaing, Agus Prasetyo, Maria Cristina Dela Cruz); found last, at
 # the lowest confidence, so places and organisations found by their own rules win an overlap.
-_CAPITALISED_RUN = re.compile(r"(?<![A-Za-z.@/_-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,5})"
+_CAPITALISED_RUN = re.compile(r"(?<![A-Za-z.@/_-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: +[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,5})"
                               r"(?![A-Za-z@_-])")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|from|at|to|near|across|via|into|outside|inside)\s+$")
 # a single capitalised word where the text says it is what someone is called
@@ -127,7 +137,7 @@ _NOT_NAME_WORDS = frozenset(
     "Sergeant Captain Ambassador Representative Commissioner Judge Prosecutor President Premier Liaison Section "
     "Head Team Leader Social Worker Interpreter Counsellor Consul Attaché "
     # honorifics and ranks of many countries, written before a name
-    "Pak Bu Ibu Daw Khun Nai Nang Pol Col Gen Lt Capt Sgt Maj Cpl Atty Hon Sir Madam Mister Miss Mr Mrs Ms Dr "
+    "Pak Bapak Bu Ibu Daw Khun Lok Nai Pol Col Gen Lt Capt Sgt Maj Cpl Atty Hon Sir Madam Mister Miss Mr Mrs Ms Dr "
     # words that begin capitalised in reports and are not names
     "Royal National International Immigration Economic Cultural Trade Special Zone Golden Triangle Business Bay "
     "Road Street Avenue Tower Building Hotel Casino Resort Park Province County City Town Village Centre Center "
@@ -205,6 +215,10 @@ def _chinese(text: str, folded: str) -> list[Found]:
     # 阿凱: a nickname, where the text says someone is called so or names their role
     for m in _NICKNAME.finditer(folded):
         out.append(Found(m.start(1), m.end(1), "PERSON", m.group(1), "rules.persons.nickname", 0.75))
+    for m in _QUOTED_NAME.finditer(folded):
+        inner = folded[m.start(1) : m.end() - 1]  # 阿霖哥 keeps its 哥; Amy姐 is Amy
+        span_end = m.end() - 1 if _CJK_CHAR.match(inner[-1:]) and not inner[:1].isascii() else m.end(1)
+        out.append(Found(m.start(1), span_end, "PERSON", folded[m.start(1) : span_end], "rules.persons.quoted", 0.8))
     out.extend(_table_cell_names(folded))
     # a name found once is a name wherever it stands in the same text
     known = {f.norm for f in out if not f.attrs.get("masked") and len(f.norm) >= 2}

@@ -180,9 +180,9 @@ class Quantity:
 # Chinese count units, surface -> normal unit; the look-aheads keep out words that begin
 # with a unit character (人民幣, 人頭帳戶, 名額, 位數, 一次性, 場所, 處長).
 _ZH_UNITS = {"人次": "人次", "場次": "場次", "人": "人", "名": "人", "位": "人", "件": "件", "案": "件",
-             "次": "次", "場": "場次", "份": "份", "項": "項", "處": "處", "張": "張", "個": "個"}
+             "次": "次", "場": "場次", "份": "份", "項": "項", "處": "處", "張": "張", "個": "個", "支": "支", "本": "本", "包": "包", "艘": "艘", "輛": "輛"}
 _ZH_UNIT_NOT_BEFORE = {"人": "民幣|頭|口", "名": "額|單", "位": "數", "次": "性|方", "場": "所|地", "處": "長|分",
-                       "個": "月|人|案|小時|星期|禮拜|工作天", "張": "貼"}
+                       "個": "月|人|案|小時|星期|禮拜|工作天", "張": "貼", "本": "人|國|案|署|身|來|月|年|週|日", "包": "括|含|機", "支": "付|持|援"}
 # English count units, lower case with a space for a hyphen -> normal unit.
 _EN_UNITS = {"person times": "人次", "person time": "人次", "cases": "件", "case": "件", "victims": "人",
              "victim": "人", "people": "人", "persons": "人", "person": "人", "nationals": "人", "national": "人",
@@ -190,7 +190,8 @@ _EN_UNITS = {"person times": "人次", "person time": "人次", "cases": "件", 
              "session": "場次", "defendants": "人", "defendant": "人", "suspects": "人", "suspect": "人",
              "foreigners": "人", "foreigner": "人", "workers": "人", "worker": "人", "migrants": "人",
              "women": "人", "men": "人", "children": "人", "returnees": "人", "survivors": "人", "fishers": "人",
-             "fishermen": "人", "crew members": "人", "cards": "張", "card": "張"}
+             "fishermen": "人", "crew members": "人", "crew": "人", "others": "人", "escorts": "人", "escort": "人",
+             "reports": "件", "cards": "張", "card": "張"}
 # Numbers written as words before a unit (six suspects, one case)
 _EN_WORD_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
@@ -199,7 +200,7 @@ _EN_WORD_NUMBER = re.compile(r"(?<![A-Za-z-])(?i:" + "|".join(_EN_WORD_NUMBERS) 
 # "two women who had escaped": people described, not counted
 _DESCRIBED = re.compile(r"(?i:nationals?|women|men|children)")
 # 二人於…, 一處應召站: a small number in Chinese that refers back or is an article, not a count
-_ANAPHORIC = re.compile(r"[一二兩]")
+_ANAPHORIC = re.compile(r"[一二兩三四]")
 _COUNTED_BEFORE = re.compile(r"(?:計|共|等|約|達|有|含|其中|另|救出|查獲|逮捕|解救|緝獲|起訴|安置|協助)\s*$")
 # Currencies, lower case without spaces -> ISO code; a 元 that leads (元人民幣) is dropped and
 # a plain 元 is TWD.
@@ -223,10 +224,13 @@ _ZH_UNIT = "|".join(
     re.escape(u) + (f"(?!{_ZH_UNIT_NOT_BEFORE[u]})" if u in _ZH_UNIT_NOT_BEFORE else "")
     for u in sorted(_ZH_UNITS, key=len, reverse=True)
 )
+# 34 Taiwanese nationals, nine Indonesian crew: a word or two may describe what is counted
+_EN_ADJECTIVES = (r"(?:(?:Taiwanese|Indonesian|Vietnamese|Thai|Filipino|Cambodian|Burmese|Myanmar|Chinese|Malaysian|"
+                  r"foreign|other|more|local|young|female|male|underage|adult) +){1,2}")
 _EN_UNIT = "|".join(u.replace(" ", "[- ]") for u in sorted(_EN_UNITS, key=len, reverse=True))
 _AFTER = re.compile(
     rf"{_SP}(?:(?P<post>{_ZH_CURRENCY}|{_CODE}|{_EN_CURRENCY}|[元圓](?![月旦])(?:{_SP}(?:{_ZH_CURRENCY}))?)"
-    rf"|(?P<unit>{_ZH_UNIT})|(?P<eunit>(?i:{_EN_UNIT})(?![A-Za-z])))"
+    rf"|(?P<unit>{_ZH_UNIT})|(?:{_EN_ADJECTIVES})?(?P<eunit>(?i:{_EN_UNIT})(?![A-Za-z])))"
 )
 _APPROX = (r"(?<![條契預簽合節制公])約(?:計|莫)?|大約|將近|接近|(?<![最附])近|逾|超過"
            r"|(?<![A-Za-z])(?i:about|approximately|approx\.?|around|roughly|nearly|almost|some|more than)(?![A-Za-z])")

@@ -150,3 +150,40 @@ def test_overlaps_longest_wins_then_confidence():
 def test_orgs_chained_names_are_one_organisation(name):
     text = f"由{name}偵辦" if not name[0].isascii() else f"handled by the {name} today"
     assert [text[f.start : f.end] for f in resolve_overlaps(find_orgs(text, fold(text)))] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("經查許○翔係鼎鑫國際貿易有限公司負責人", ["鼎鑫國際貿易有限公司"]),
+        ("透過宏昇人力仲介有限公司引進移工", ["宏昇人力仲介有限公司"]),
+        ("轉介財團法人台灣移駐勞工服務協會安置", ["財團法人台灣移駐勞工服務協會"]),
+        ("再轉售境外人蛇集團", []),  # what a group does is not its name
+        ("臺中市政府警察局婦幼警察隊偵辦", ["臺中市政府警察局婦幼警察隊"]),
+        ("匯到泰國開泰銀行的帳戶", ["開泰銀行"]),
+        ("the Thai Ministry of Social Development and Human Security took them in",
+         ["Thai Ministry of Social Development and Human Security"]),
+        ("referred to the Criminal Investigation Bureau and the National Immigration Agency",
+         ["Criminal Investigation Bureau", "National Immigration Agency"]),
+        ("hired by Golden Harbour Consulting Co. in Taipei", ["Golden Harbour Consulting Co."]),
+    ],
+)
+def test_orgs_companies_ngos_units_and_english_names(text, expected):
+    assert [s[0] for s in spans(find_orgs, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("由吳 O 霖在交友軟體以暱稱「阿霖哥」結識被害人", ["吳 O 霖", "阿霖哥"]),
+        ("認識一個自稱「Amy姐」的女人", ["Amy"]),
+        ("the boss, known only as \"Lao Lin\", keeps a gun", ["Lao Lin"]),
+        ("10/2\t鄭美雲（母）\t鄭○翰", ["鄭美雲", "鄭○翰"]),
+        ("報案人：馮國棟（失蹤者父親），電話", ["馮國棟"]),
+        ("他國中同學阿翔幫他找到泰國的工作", ["阿翔"]),
+        ("由本大隊簡分隊長冠宇率員於空橋接機", ["簡分隊長冠宇"]),
+        ("10/3\tCHEN WEI TING\tBR 266\tPNH", ["CHEN WEI TING"]),
+    ],
+)
+def test_persons_quoted_names_kin_brackets_titles_and_table_rows(text, names):
+    assert [s[0] for s in spans(find_persons, text)] == names

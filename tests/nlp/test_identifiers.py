@@ -58,3 +58,23 @@ def test_tables_cells_carry_their_header_and_offsets():
     [first, second] = table_cells(text)
     assert (first.text, first.header, second.text, second.header) == ("1", "A", "two", "B")
     assert text[second.start : second.end] == "two"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我們繳仲介費是匯到他們公司的戶頭 013-001-2558760-3，收據", [("013-001-2558760-3", "ACCOUNT")]),
+        ("sent to a GCash wallet, 0966 418 2275, registered", [("0966 418 2275", "ACCOUNT")]),
+        ("在 Telegram 群組「tw_passport_buy」以每本新臺幣", [("tw_passport_buy", "HANDLE")]),
+        ("used the TikTok handle @lina.jobs.kh, met her", [("lina.jobs.kh", "HANDLE")]),
+        ("Zalo 帳號 hung.nguyen.tuyendung。", [("hung.nguyen.tuyendung", "HANDLE")]),
+        ("his LINE ID was hcw_model_agency and", [("hcw_model_agency", "HANDLE")]),
+    ],
+)
+def test_identifiers_accounts_and_handles_in_more_phrasings(text, expected):
+    assert [(t, label) for t, label, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["a Facebook friend told him", "a WeChat video call", "Telegram and LINE groups"])
+def test_identifiers_plain_words_after_a_platform_are_not_handles(text):
+    assert [f for f in found(text) if f[1] == "HANDLE"] == []
