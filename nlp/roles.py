@@ -43,7 +43,9 @@ _PREFIX_ROLE = [
     (re.compile(r"(?:檢察官|法官|聯絡官|移民秘書|警員|員警|社工|通譯|秘書|科長|組長|專員|(?:部|次|處|局|署|隊|所|司|院)長)\s*$"),
      "official"),
     (re.compile(r"(?i)(?:suspects?|defendants?|accused|trafficker|smuggler|ringleader|boss)\s+$"), "suspect"),
-    (re.compile(r"(?i)(?:victims?|survivors?|returnees?)\s+$"), "victim"),
+    (re.compile(r"(?i)(?:victims?|survivors?|returnees?|client)\s*$"), "victim"),
+    (re.compile(r"(?:犯罪嫌疑人|嫌疑人|被告人?|被移送人|主嫌)\s*$"), "suspect"),
+    (re.compile(r"(?i)(?:caseworker|case worker|prepared by|reported by caseworker)\s+$"), "official"),
     (re.compile(r"(?i)\b(?:recruiters?|broker|agent)\b[^.;,]{0,30},?\s+" + _HONORIFIC + "?$"), "recruiter"),
     (re.compile(r"(?i)(?:officers?|prosecutor|liaison officer|judge|social worker|interpreter|inspector|sergeant|captain|"
                 r"(?:deputy\s+)?(?:minister|director(?:-general)?|ambassador|representative|commissioner|secretary|"
@@ -71,7 +73,9 @@ _AFTER_ROLE = [
     # 一個叫阿豪的從…打來，要我們付贖金: whoever demands the ransom holds the victim
     (re.compile(r"^[^。；]{0,40}?(?:付贖金|要贖金|索取贖金|索贖|不放人|才放人|才能放人)"), "suspect"),
     # X係該集團實際負責人: what X is said to be
-    (re.compile(r"^\s*(?:係|為|是|乃)[^，。；]{0,12}?(?:負責人|老闆|主嫌|首腦|幹部|成員|金主|車手)"), "suspect"),
+    (re.compile(r"^\s*均?(?:係|為|是|乃)[^，。；]{0,12}?(?:負責人|老闆|主嫌|首腦|幹部|成員|金主|車手)"), "suspect"),
+    # 阿翔幫他找到泰國的工作: the one who found the job
+    (re.compile(r"^\s*(?:幫|替)(?:他|她|我|他們)?(?:找|介紹|安排)[^，。；]{0,10}?工作"), "recruiter"),
     # 一個叫 Kevin 的人，說可以介紹她去: the one who offered the job
     (re.compile(r"^\s*的人[，,]\s*(?:說|表示|稱)[^。；]{0,12}?(?:介紹|可以|保證|高薪|工作)"), "recruiter"),
     (re.compile(r"(?i)^\s*,?\s*(?:of|from)\s+(?:the\s+)?[A-Z][\w ]{0,40}?(?:Police|Agency|Bureau|Ministry|Department|"
@@ -80,7 +84,7 @@ _AFTER_ROLE = [
     (re.compile(f"^[^。；]{{0,30}}?{_PASSIVE}[^，。；\\d]{{0,6}}$"), "victim"),
     (re.compile(f"^[^，。；]{{0,12}}?{_PASSIVE}[^，。；]{{0,8}}?(?:誘騙|招募|欺騙|騙|拘禁|控制|販賣|販運|毆打|剝削|押|帶往|脅迫|強迫|邀約|介紹)"),
      "victim"),
-    (re.compile(r"^[^，。；]{0,12}?(?:看到|看見|應徵|投履歷|獲救|救出|逃出|脫逃|返國|返臺|遣返|受騙|被迫|淪為|求救)"), "victim"),
+    (re.compile(r"^[^，。；]{0,24}?(?:看到|看見|應徵|投履歷)|^[^，。；]{0,12}?(?:應(?:其|他|她|對方)?邀|獲救|救出|逃出|脫逃|返國|返臺|遣返|受騙|被迫|淪為|求救)"), "victim"),
     (re.compile(f"^[^，。；]{{0,10}}?(?:把|將)[^，。；]{{0,6}}?{_TRAFFICKING_ACTS}"), "suspect"),
     (re.compile(r"^[^，。；]{0,24}?(?:招募|以高薪|誘騙|引誘|介紹|招攬|仲介|媒介|引介|利誘|刊登|徵才|邀約)"), "recruiter"),
     (re.compile(r"^[^，。；]{0,16}?(?:涉嫌|涉犯|起訴|移送|查獲|到案|逮捕|羈押|通緝|判刑|判決有罪)"), "suspect"),
@@ -100,6 +104,15 @@ _AFTER_ROLE = [
     (re.compile(r"(?i)^\s*on\s+charges?\s+of\b"), "suspect"),
 ]
 _BEFORE_ROLE = [
+    # 返國之獲救國人計 5 人，分別為X、Y: a list of the rescued
+    (re.compile(r"(?:獲救|救出|返國|返抵|被害人|受害人|(?i:victims?|rescued))[^。；]{0,30}(?:分別為|包括|計有|名單如下|為)\s*[:：]?\s*$"),
+     "victim"),
+    # 帶他去的是X, 介紹二人赴柬者為X: who took them or introduced them
+    (re.compile(r"(?:帶|介紹|找|招募)(?:他|她|他們|二人|三人)?[^，。；]{0,6}?(?:的|者)(?:人)?(?:是|為)[^，。；]{0,12}$"), "recruiter"),
+    # 認識一個男生，叫 Jason Lin; 一個自稱陳經理: whoever the victim met and was offered the job by
+    (re.compile(r"(?:認識|結識)[^。；]{0,16}(?:叫|名叫|自稱)\s*[「\"“]?\s*$|自稱\s*[「\"“]?\s*$"), "recruiter"),
+    # 園區主管為中國籍男子「彪哥」, 老闆是一個叫阿豹的
+    (re.compile(r"(?:主管|老闆|負責人|首腦|幹部|金主)(?:為|是)[^，。；]{0,10}$"), "suspect"),
     (re.compile(r"(?:查獲|逮捕|拘提|起訴|移送|緝獲|通緝)[^，。；]{0,6}$"), "suspect"),
     (re.compile(r"(?:救出|救援|協助|營救|接回|安置|保護)[^，。；]{0,6}$"), "victim"),
     (re.compile(r"(?:招募|誘騙|引誘|販賣|轉賣|控制|拘禁|毆打)[^，。；]{0,4}$"), "victim"),
@@ -126,16 +139,23 @@ def _end_of(people: list[Found], start: int) -> int:
     return next(p.end for p in people if p.start == start)
 
 
+_LABEL_COLON = re.compile(r"[：:]\s*$")
 _PARENTHESIS = re.compile(r"[（(][^()（）]{0,80}[)）]")
 
 
 def assign_role(text: str, person: Found, people: list[Found], sentences: Sentences | None = None) -> str | None:
     """The role of ``person`` (a PERSON found in ``text``) from its sentence, or None when the
     sentence says nothing of it; ``people`` are the persons of its sentence, to bound its context."""
+    return _decide(text, person, people, sentences)[0]
+
+
+def _decide(text: str, person: Found, people: list[Found], sentences: Sentences | None) -> tuple[str | None, str]:
+    """The role a mention's sentence gives it, and what said so: ``label`` (a title or role word
+    presenting the person), ``clause`` (what the sentence says they did or suffered) or ``context``."""
     if person.attrs.get("title"):
-        return "other" if person.attrs["title"] in _COMPANY_TITLES else "official"
+        return ("other" if person.attrs["title"] in _COMPANY_TITLES else "official"), "label"
     if person.source.endswith("title_before"):
-        return "official"
+        return "official", "label"
     left, right = (sentences or Sentences(text)).bounds(person.start)
     others_before = [p.end for p in people if p is not person and left <= p.end <= person.start]
     others_after = [p.start for p in people if p is not person and person.end <= p.start < right]
@@ -145,26 +165,27 @@ def assign_role(text: str, person: Found, people: list[Found], sentences: Senten
     # X將Y帶往: X did it to Y (the clause runs on past the name of Y)
     if _HANDLE_OVER.match(after) and others_after:
         if _ACT_AFTER_NAME.match(text[_end_of(people, min(others_after)) : right]):
-            return "suspect"
+            return "suspect", "clause"
     if _HANDLE_OVER_BEFORE.search(before) and _ACT_RIGHT_AFTER.match(after):
-        return "victim"
-    prefix = next((role for pattern, role in _PREFIX_ROLE if pattern.search(before[-64:])), None)
+        return "victim", "clause"
+    label_before = _LABEL_COLON.sub("", before[-64:])
+    prefix = next((role for pattern, role in _PREFIX_ROLE if pattern.search(label_before)), None)
     # the cue nearest the name speaks for it (被告X等人涉嫌招募: suspected, of recruiting);
     # on a tie the earlier pattern wins: a passive (``was recruited``) before the active verb
     hits = [(m.end(), i, role) for i, (pattern, role) in enumerate(_AFTER_ROLE) if (m := pattern.search(after))]
     clause = min(hits)[2] if hits else None
     if prefix is not None:
         # a broker or employer the clause says is suspected (仲介X涉嫌) is a suspect
-        return "suspect" if prefix == "recruiter" and clause == "suspect" else prefix
+        return ("suspect" if prefix == "recruiter" and clause == "suspect" else prefix), "label"
     if clause is not None:
-        return clause
+        return clause, "clause"
     for pattern, role in _KIN_ROLE:
         if pattern.search(before[-30:]):
-            return role
+            return role, "context"
     for pattern, role in _BEFORE_ROLE:
         if pattern.search(before):
-            return role
-    return None
+            return role, "context"
+    return None, "context"
 
 _VICTIM_DOCUMENT = re.compile(r"返國|返臺|返抵|獲救|救出|解救|遣返|協尋|失聯|被騙|安置|庇護|"
                               r"(?i:repatriat|rescued|returnee|missing|shelter|escaped)")
@@ -197,9 +218,10 @@ def assign_roles(text: str, people: list[Found]) -> list[str]:
     for p in people:
         by_sentence.setdefault(sentences.bounds(p.start), []).append(p)
     ordered = sorted(range(len(people)), key=lambda i: people[i].start)
-    roles: list[str | None] = [
-        assign_role(text, p, by_sentence[sentences.bounds(p.start)], sentences) for p in people
-    ]
+    decided = [_decide(text, p, by_sentence[sentences.bounds(p.start)], sentences) for p in people]
+    roles: list[str | None] = [role for role, _ in decided]
+    labels: list[str | None] = [role if how == "label" else None for role, how in decided]
+    _share_within_groups(text, people, ordered, labels)  # 被害人許Ｏ豪、葉○佑: the label is the list's
     _share_within_groups(text, people, ordered, roles)
     for i, p in enumerate(people):
         if roles[i] is None:
@@ -219,7 +241,38 @@ def assign_roles(text: str, people: list[Found]) -> list[str]:
     _share_within_groups(text, people, ordered, roles)
     # what the document is about: a returnee list or a rescue report is about victims
     default = "victim" if _VICTIM_DOCUMENT.search(text) else "other"
-    return [role or default for role in roles]
+    return _one_role_per_person(text, people, ordered, [role or default for role in roles], labels)
+
+
+_PRECEDENCE = ("suspect", "recruiter", "official", "victim", "other")
+
+
+def _one_role_per_person(text: str, people: list[Found], ordered: list[int], roles: list[str],
+                         labels: list[str | None]) -> list[str]:
+    """A person has one role in a document: the one a label presents them with (被告, 仲介,
+    a title), else the one most of their mentions have (the first mention's on a tie)."""
+    key: dict[int, str] = {}
+    for n, i in enumerate(ordered):
+        p = people[i]
+        key[i] = str(p.attrs.get("of", p.norm))
+        if n and _BRACKETED.match(text[people[ordered[n - 1]].end : p.start]):
+            key[i] = key[ordered[n - 1]]  # 陳偉廷（CHEN WEI-TING）
+    members: dict[str, list[int]] = {}
+    for i in ordered:
+        members.setdefault(key[i], []).append(i)
+    out = list(roles)
+    for group in members.values():
+        labelled = Counter(labels[i] for i in group if labels[i] is not None)
+        if labelled:
+            top = max(labelled.values())
+            role = next(r for r in _PRECEDENCE if labelled.get(r) == top)
+        else:
+            counts = Counter(roles[i] for i in group)
+            top = max(counts.values())
+            role = next(roles[i] for i in group if counts[roles[i]] == top)
+        for i in group:
+            out[i] = role
+    return out
 
 
 def _share_within_groups(text: str, people: list[Found], ordered: list[int], roles: list[str | None]) -> None:

@@ -85,3 +85,21 @@ def test_roles_a_role_column_gives_each_row_its_role():
 def test_roles_table_column_header_gives_the_role():
     text = "案號\t被告\t罪名\n1\t孫○傑\t人口販運\n2\t洪〇萱\t性剝削\n"
     assert roles(text) == [("孫○傑", "suspect"), ("洪〇萱", "suspect")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one role per person per document: the label presenting them decides
+        ("被告：蕭Ｏ宏，男。蕭Ｏ宏負責自臺招募人手。", [("蕭Ｏ宏", "suspect"), ("蕭Ｏ宏", "suspect")]),
+        # a label before a list is the label of every name in it
+        ("被害人許Ｏ豪、葉○佑應其邀約前往越南。", [("許Ｏ豪", "victim"), ("葉○佑", "victim")]),
+        ("犯罪嫌疑人：羅○娟、羅 O 廷（母子）", [("羅○娟", "suspect"), ("羅 O 廷", "suspect")]),
+        ("返國之獲救國人計 3 人，分別為古○傑、甘○宇及藍 O 凱。",
+         [("古○傑", "victim"), ("甘○宇", "victim"), ("藍 O 凱", "victim")]),
+        ("經查介紹二人赴柬者為臺中男子廖○彥。", [("廖○彥", "recruiter")]),
+        ("園區主管為中國籍男子「彪哥」。", [("彪哥", "suspect")]),
+    ],
+)
+def test_roles_one_per_person_labels_and_lists(text, expected):
+    assert roles(text) == expected
