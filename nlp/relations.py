@@ -216,7 +216,9 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
                     owner = previous[-1] if previous else None
                 if owner is not None:
                     add("HAS_IDENTIFIER", owner, i, span, 0.7, "has_identifier")
-        for p in by_role["official"]:
+        for p in people:
+            if roles.get(p) == "victim":
+                continue
             for o in _units_of(text, entities, members, p):
                 add("MEMBER_OF", p, o, span, 0.8, "member_of")
         # suspects named in one list (陳大明、林美玲及張○○) are associates, every pair of them
@@ -341,13 +343,25 @@ def _flight_direction(text: str, flight: Found, sentence: _Sentence) -> tuple[bo
 
 
 _OF_UNIT = re.compile(r"^\s*,?\s*(?:of|from|at)\s+(?:the\s+)?$")
+# between an organisation and the person it employs: a title or a word for their post
+_POST = (r"(?:主任檢察官|檢察官|檢察長|副?處長|副?隊長|副?局長|分局長|(?:移民)?秘書|聯絡官|社工|副?代表|組長|巡官|警員|承辦人|"
+         r"業務|負責人|專員|主任|科長|所長|調查處長|(?i:officer|secretary|director|contact|caseworker|outreach worker|"
+         r"liaison officer|lt\. gen\.|pol\. col\.|deputy director))")
+_UNIT_THEN_POST = re.compile(f"^[\\s,，:：(（]*(?:[^。；\\n]{{0,14}}?{_POST})?[\\s,，:：(（]*$")
+_BRACKETED_ASIDE = re.compile(r"\s*[（(][^()（）]{0,30}[)）]")
+_PERSON_THEN_UNIT = re.compile(r"^\s*(?:係|為|均為|乃|是|任職於|受僱於|[（(]|,|，|of the|of|from the|from|at the|at)\s*$")
 
 
 def _units_of(text: str, entities: list[Found], members: list[int], person: int) -> list[int]:
-    """The organisation an official belongs to: named right before the title or name
-    (法務部次長王大同), or right after (Lai Chih-wei of the Criminal Investigation Bureau)."""
+    """The organisation a person belongs to: named right before their title or name
+    (法務部次長王大同, 婦幼警察隊吳隊長佩珊, 柬國移民總局副局長 Sok Pheakdey), or right after
+    their name (Lai Chih-wei of the Criminal Investigation Bureau, 彭○翔係鼎鑫國際貿易有限公司負責人)."""
     p = entities[person]
-    orgs = [i for i in members if entities[i].label == "ORG"]
-    before = [i for i in orgs if 0 <= p.start - entities[i].end <= 6]
-    after = [i for i in orgs if entities[i].start >= p.end and _OF_UNIT.match(text[p.end : entities[i].start])]
+    orgs = [i for i in members if entities[i].label == "ORG" and entities[i].attrs.get("kind") != "prosecutors_office"
+            or entities[i].label == "ORG" and entities[i].end <= p.start]
+    before = [i for i in orgs if 0 <= p.start - entities[i].end <= 24
+              and _UNIT_THEN_POST.match(text[entities[i].end : p.start])
+              and not any(entities[j].label == "PERSON" and entities[i].end <= entities[j].start < p.start for j in members)]
+    after = [i for i in orgs if entities[i].start >= p.end and entities[i].start - p.end <= 40
+             and _PERSON_THEN_UNIT.match(_BRACKETED_ASIDE.sub("", text[p.end : entities[i].start]))]
     return before[-1:] + after[:1]
