@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from nlp.found import Found
+from nlp.persons import TITLES
 from nlp.sentences import Sentences
 
 __all__ = ["Relation", "find_relations", "RELATION_TYPES"]
@@ -344,7 +345,8 @@ def _flight_direction(text: str, flight: Found, sentence: _Sentence) -> tuple[bo
 
 _OF_UNIT = re.compile(r"^\s*,?\s*(?:of|from|at)\s+(?:the\s+)?$")
 # between an organisation and the person it employs: a title or a word for their post
-_POST = (r"(?:主任檢察官|檢察官|檢察長|副?處長|副?隊長|副?局長|分局長|(?:移民)?秘書|聯絡官|社工|副?代表|組長|巡官|警員|承辦人|"
+_POST = ("(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + "|"
+         r"主任檢察官|檢察官|檢察長|副?處長|副?隊長|副?局長|分局長|(?:移民)?秘書|聯絡官|社工|副?代表|組長|巡官|警員|承辦人|"
          r"業務|負責人|專員|主任|科長|所長|調查處長|(?i:officer|secretary|director|contact|caseworker|outreach worker|"
          r"liaison officer|lt\. gen\.|pol\. col\.|deputy director))")
 _UNIT_THEN_POST = re.compile(f"^[\\s,，:：(（]*(?:[^。；\\n]{{0,14}}?{_POST})?[\\s,，:：(（]*$")
