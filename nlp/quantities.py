@@ -313,6 +313,8 @@ def _quantity(text: str, folded: str, m: re.Match[str], floor: int) -> Quantity 
     approx = approx or _APPROX_AFTER.match(folded, span_end) is not None
     if label == "COUNT" and _ANAPHORIC.fullmatch(num.strip()) and unit in ("人", "處", "次", "個", "件") and not _COUNTED_BEFORE.search(head):
         return None
+    if label == "COUNT" and num.strip() == "一" and unit == "次":
+        return None  # 有一次: once, not a count
     return Quantity(span_start, span_end, text[span_start:span_end], label, _plain(value), unit, approx)
 
 

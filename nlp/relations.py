@@ -212,7 +212,10 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
                 owner = _owner(entities, [p for p in people if roles.get(p) in ("recruiter", "suspect")] if recruiting
                                and any(roles.get(p) in ("recruiter", "suspect") and entities[p].end <= e.start for p in people)
                                else people, e)
-                if owner is None and back_ref:
+                referred = _referred_owner(text, entities, roles, span[0], e, people, aliases)
+                if referred is not None:
+                    owner = referred
+                elif owner is None and back_ref:
                     previous = earlier(("victim", "suspect", "recruiter", "other", "official"))
                     owner = previous[-1] if previous else None
                 if owner is not None:
@@ -269,6 +272,37 @@ def _aliases(text: str, entities: list[Found]) -> set[int]:
         if a.label == b.label == "PERSON" and _BRACKET_GAP.match(text[a.end : b.start]):
             out.add(i)
     return out
+
+
+# 石員原護照號碼, 汪女原護照: a surname and 員/女/男 stand for the person named in full before
+_SHORT_REFERENCE = re.compile(r"([\u4e00-\u9fff])(?:員|女|男|嫌)(?=[^\u4e00-\u9fff]|原|之|的|所|護照|聯絡|電話|手機|帳|以|持|返|現)")
+# 他的護照號碼是, 我兒子的護照, her passport: the person the pronoun stands for
+_POSSESSIVE = re.compile(r"(?:他|她|其|我(?:的)?(?:兒子|女兒|弟弟|妹妹|哥哥|姊姊|姐姐|先生|太太|孫子|孫女|外孫女|外孫)|"
+                         r"(?i:\b(?:his|her|their)\b))[^。；，,\n]{0,12}$")
+
+
+def _referred_owner(text: str, entities: list[Found], roles: dict[int, str], sentence_start: int, identifier: Found,
+                    people: list[int], aliases: set[int]) -> int | None:
+    """The owner a short reference or a possessive right before an identifier points to, when no
+    one is named between them: the last person named before with that surname, or (for a
+    pronoun) the last victim named before, for a passport, else the last person named."""
+    clause_start = max(sentence_start, identifier.start - 24)
+    if any(clause_start <= entities[p].start < identifier.start for p in people):
+        return None
+    lead = text[clause_start : identifier.start]
+    earlier_people = [i for i, e in enumerate(entities) if e.label == "PERSON" and e.end <= clause_start and i not in aliases]
+    short = list(_SHORT_REFERENCE.finditer(lead))
+    if short:
+        surname = short[-1].group(1)
+        named = [i for i in earlier_people if entities[i].norm.startswith(surname)]
+        return named[-1] if named else None
+    if _POSSESSIVE.search(lead):
+        if identifier.label == "PASSPORT":
+            victims = [i for i in earlier_people if roles.get(i) == "victim"]
+            if victims:
+                return victims[-1]
+        return earlier_people[-1] if earlier_people else None
+    return None
 
 
 def _owner(entities: list[Found], people: list[int], identifier: Found) -> int | None:

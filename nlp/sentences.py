@@ -17,7 +17,8 @@ from bisect import bisect_right
 
 __all__ = ["Sentences", "sentence_bounds"]
 
-_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "No", "St", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "No", "no", "St", "vs", "tel", "Tel", "acct", "Acct", "Pol", "Col", "Gen", "Lt",
+                  "Capt", "Sgt", "Insp", "Ma", "Bros", "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
                   "Sept", "Oct", "Nov", "Dec", "Co", "Ltd", "Inc", "approx", "etc")
 _END = re.compile(r"[。！？；!?\n]|\.(?=\s|$)")
 _WORD_BEFORE = re.compile(r"(\w+)$")
