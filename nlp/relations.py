@@ -47,7 +47,7 @@ class Relation:
     source: str
 
 
-_RECRUIT = re.compile(r"招募|誘騙|引誘|介紹|招攬|仲介|利誘|以高薪|邀約|(?i:recruit|lured|enticed|promised|hired)")
+_RECRUIT = re.compile(r"招募|誘騙|引誘|誘使|吸引|結識|介紹|招攬|仲介|利誘|以高薪|邀約|承諾|佯稱|(?i:recruit|lured|enticed|promised|hired)")
 _TRAFFIC = re.compile(r"(?<!人口)販運(?!案|罪|防制)|販賣|賣到|賣至|賣給|轉賣|押送|帶往|帶到|送往|送進|送入|交給|(?i:traffick(?!ing\s+(?:case|charge|offen|and|in persons))|sold|smuggled|handed (?:him|her|them) over)")
 _EXPLOIT = re.compile(r"園區|詐騙|詐欺|工作|拘禁|剝削|控制|被迫|囚禁|關在|關進|監禁|作業|應召|(?i:compound|forced|held|worked|exploited|"
                       r"detained|confined|scam|locked|kept|working)")
