@@ -116,6 +116,29 @@ LEXICON: dict[tuple[str, str], tuple[str, ...]] = {
     ("ExploitationType", "sexual"): (r"性交易|賣淫|接客|陪酒|色情", r"prostitution|sex work|sell sex|forced into sex"),
     ("ExploitationType", "organ_removal"): (r"摘取腎臟|摘腎|賣腎|取出腎臟", r"(?:sell|sold|remove[ds]?|harvest(?:ed)?) (?:a |his |her |their )?kidneys?"),
 }
+# More ways the same indicators are written, kept apart so each entry above stays readable.
+_MORE: dict[tuple[str, str], tuple[str, str]] = {
+    ("MethodsOfControl", "ExcessiveWorkingHours"): (
+        r"(?:工作|做)[^。；，]{0,10}(?:至|到)(?:凌晨|半夜|深夜)|每(?:日|天)工作\s*\d{2}\s*小時以上|只能睡[^，。；]{0,6}(?:小時|鐘頭)",
+        r"shifts? of up to \d+ hours|up to \d+ hours|\d{2} hours a day"),
+    ("MethodsOfControl", "PhysicalAbuse"): (r"電棍|電擊棒|抽打|拖到[^，。；]{0,8}打|打(?:他|她|我)",
+                                            r"stun gun|hit with|punched"),
+    ("MethodsOfControl", "Other"): (r"關(?:在|進|入)[^，。；]{0,10}(?:屋|房|房間|籠|室)|小黑屋|狗籠|鐵皮屋",
+                                    r"locked in a room|kept in a cage"),
+    ("MethodsOfControl", "PsychoactiveSubstance"): (r"愷他命|K\s*菸|吃藥|藥丸", r"yaba|sedated|pills"),
+    ("MethodsOfControl", "PsychologicalAbuse"): (r"被罵|沒用的東西|裸照|把柄", r"screamed at|calling them (?:stupid|useless)"),
+    ("MethodsOfControl", "RestrictsFinancialAccess"): (
+        r"(?:提款卡|存摺)[^，。；]{0,6}(?:保管|拿去|持有)|持有[^，。；]{0,10}(?:存摺|提款卡)",
+        r"keeps? (?:his |her |their )?(?:atm|bank) cards?|company-held bank card|"
+        r"accounts? (?:they|the men|the workers) could not (?:access|use)"),
+    ("MethodsOfControl", "DebtBondage"): (r"借貸|欠[^，。；]{0,6}(?:錢|費)|機票[^，。；]{0,4}住宿費|轉賣費", r"deposit|loans?\b|repay"),
+    ("MethodsOfControl", "PhysicalThreats"): (r"以槍|持槍|槍枝|如果[^，。；]{0,6}報警", r"guards? carry|guns?\b"),
+    ("MethodsOfControl", "FalsePromises"): (r"包機票|月入|年薪|致富|好幾千|過好日子|可(?:自由)?(?:離職|回國|返鄉)",
+                                            r"offered[^.;]{0,40}(?:jobs?|work)|free accommodation|promised a"),
+}
+LEXICON = {key: (zh + "|" + _MORE[key][0], en + "|" + _MORE[key][1]) if key in _MORE else (zh, en)
+           for key, (zh, en) in LEXICON.items()}
+
 # Words that show an indicator less surely than the rest of their entry: taken only where the
 # document says nothing more definite of the same indicator.
 WEAK: dict[tuple[str, str], str] = {
