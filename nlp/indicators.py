@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nlp.text import fold
+from nlp.text import fold, has_cjk, has_english
 
 __all__ = ["Indicator", "find_indicators", "LEXICON"]
 
@@ -156,8 +156,11 @@ def find_indicators(text: str, folded: str | None = None) -> list[Indicator]:
     """Indicators in text order; one per (type, value) and place."""
     folded = fold(text) if folded is None else folded
     found: dict[tuple[str, str, int], Indicator] = {}
+    scripts = (has_cjk(folded), has_english(folded))
     for (type_, value), zh, en in _COMPILED:
-        for pattern in (zh, en):
+        for pattern, present in zip((zh, en), scripts):
+            if not present:
+                continue
             for m in pattern.finditer(folded):
                 if m.end() > m.start():
                     found.setdefault((type_, value, m.start()), Indicator(type_, value, m.start(), m.end()))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from nlp.found import Found
+from nlp.text import has_cjk, has_latin
 from nlp.text import fold
 
 __all__ = ["find_offenses", "OFFENSES"]
@@ -35,20 +36,20 @@ OFFENSES: dict[str, tuple[str, ...]] = {
 }
 
 _FORM_TO_OFFENSE = {fold(form).lower(): norm for norm, forms in OFFENSES.items() for form in forms}
-_PATTERN = re.compile(
-    "|".join(
-        (re.escape(f) if re.search(r"[A-Za-z]", f) is None else r"(?<![A-Za-z])" + re.escape(f) + r"(?![A-Za-z])")
-        for f in sorted(_FORM_TO_OFFENSE, key=len, reverse=True)
-    ),
-    re.IGNORECASE,
-)
+_ZH_FORMS = sorted((f for f in _FORM_TO_OFFENSE if re.search(r"[A-Za-z]", f) is None), key=len, reverse=True)
+_EN_FORMS = sorted((f for f in _FORM_TO_OFFENSE if re.search(r"[A-Za-z]", f) is not None), key=len, reverse=True)
+_ZH_PATTERN = re.compile("|".join(re.escape(f) for f in _ZH_FORMS))
+_EN_PATTERN = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(f) for f in _EN_FORMS) + r")(?![A-Za-z])", re.IGNORECASE)
 
 
 def find_offenses(text: str, folded: str) -> list[Found]:
     """Named offences in the text; the longest form wins (``兒少性剝削`` over ``性剝削``)."""
     out = []
-    for m in _PATTERN.finditer(folded):
-        norm = _FORM_TO_OFFENSE.get(m.group().lower())
-        if norm:
-            out.append(Found(m.start(), m.end(), "OFFENSE", norm, "lexicon.offenses", 0.9))
+    for pattern, present in ((_ZH_PATTERN, has_cjk), (_EN_PATTERN, has_latin)):
+        if not present(folded):
+            continue
+        for m in pattern.finditer(folded):
+            norm = _FORM_TO_OFFENSE.get(m.group().lower())
+            if norm:
+                out.append(Found(m.start(), m.end(), "OFFENSE", norm, "lexicon.offenses", 0.9))
     return out

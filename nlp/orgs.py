@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from nlp.found import Found
+from nlp.text import has_cjk, has_latin
 
 __all__ = ["find_orgs", "DISTRICTS"]
 
@@ -120,29 +121,30 @@ def _unit_kind(name: str) -> str:
 def find_orgs(text: str, folded: str) -> list[Found]:
     """Organisations named in the text; ``folded`` is ``nlp.text.fold(text)``."""
     out: list[Found] = []
-    for m in _PROSECUTORS_ZH.finditer(folded):
+    zh, en = has_cjk(folded), has_latin(folded)
+    for m in (_PROSECUTORS_ZH.finditer(folded) if zh else ()):
         out.append(Found(m.start(), m.end(), "ORG", f"{m.group(1)}地方檢察署", "rules.orgs", 0.97,
                          {"kind": "prosecutors_office"}))
-    for m in _PROSECUTORS_EN.finditer(folded):
+    for m in (_PROSECUTORS_EN.finditer(folded) if en else ()):
         district = _EN_TO_DISTRICT[m.group(1).lower()]
         out.append(Found(m.start(), m.end(), "ORG", f"{district}地方檢察署", "rules.orgs", 0.95,
                          {"kind": "prosecutors_office"}))
     for m in _HIGH.finditer(folded):
         out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.95, {"kind": "prosecutors_office"}))
-    for m in _UNIT_ZH.finditer(folded):
+    for m in (_UNIT_ZH.finditer(folded) if zh else ()):
         kind = _unit_kind(m.group())
         if kind == "court" and "檢" in folded[m.end() : m.end() + 2]:
             continue  # 地方法院檢察署 is the prosecutors' office, found above
         out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.9, {"kind": kind}))
-    for m in _FOREIGN_ZH.finditer(folded):
+    for m in (_FOREIGN_ZH.finditer(folded) if zh else ()):
         if m.group().endswith("警方"):
             continue  # "the Cambodian police" is not a name
         out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.85, {"kind": "foreign_agency"}))
-    for m in _MISSION_ZH.finditer(folded):
+    for m in (_MISSION_ZH.finditer(folded) if zh else ()):
         out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.9, {"kind": "mission"}))
-    for m in _GOVERNMENT_ZH.finditer(folded):
+    for m in (_GOVERNMENT_ZH.finditer(folded) if zh else ()):
         out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.9, {"kind": "government"}))
-    for m in _COMPANY_ZH.finditer(folded):
+    for m in (_COMPANY_ZH.finditer(folded) if zh else ()):
         start = m.start()
         if m.group("name"):
             cut = _NAME_BOUNDARY.match(m.group("name"))
@@ -152,21 +154,21 @@ def find_orgs(text: str, folded: str) -> list[Found]:
             if len(name) < 2 or name in _GENERIC_NAMES or generic_group:
                 continue  # 人蛇集團, 詐騙集團: what a group does, not its name
         out.append(Found(start, m.end(), "ORG", folded[start : m.end()], "rules.orgs.company", 0.8, {"kind": "company"}))
-    for m in _STANDALONE_UNIT_ZH.finditer(folded):
+    for m in (_STANDALONE_UNIT_ZH.finditer(folded) if zh else ()):
         out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.8, {"kind": "police_unit"}))
-    for m in _COMPANY_EN.finditer(folded):
+    for m in (_COMPANY_EN.finditer(folded) if en else ()):
         out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs.company", 0.8, {"kind": "company"}))
-    for m in _BANKS_ZH.finditer(folded):
+    for m in (_BANKS_ZH.finditer(folded) if zh else ()):
         lead = _COUNTRY_PREFIX.match(m.group())
         start = m.start() + (lead.end() if lead and m.end() - m.start() - lead.end() >= 4 else 0)
         out.append(Found(start, m.end(), "ORG", folded[start : m.end()], "rules.orgs", 0.85, {"kind": "bank"}))
-    for m in _ORG_EN.finditer(folded):
+    for m in (_ORG_EN.finditer(folded) if en else ()):
         start, name = m.start(1), m.group(1)
         while (first := name.split(maxsplit=1)[0]) in _NOT_ORG_START and " " in name:
             start += len(first) + (len(name) - len(name[len(first):].lstrip()) - len(first))
             name = name[len(first):].lstrip()
         if " " in name or name.startswith("TECO"):
             out.append(Found(start, m.end(1), "ORG", name, "rules.orgs.english", 0.8, {"kind": "organisation"}))
-    for m in _UNITS_EN.finditer(folded):
+    for m in (_UNITS_EN.finditer(folded) if en else ()):
         out.append(Found(m.start(), m.end(), "ORG", m.group(), "rules.orgs", 0.9, {"kind": "organisation"}))
     return out

@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 
 from nlp.found import Found
-from nlp.text import fold
+from nlp.text import fold, has_cjk, has_latin
 
 __all__ = ["Place", "gazetteer", "find_places", "place_words"]
 
@@ -95,6 +95,8 @@ def find_places(text: str, folded: str) -> list[Found]:
         out.append(Found(start, end, "LOC", place.name, source, confidence, attrs))
 
     for pattern, lower in ((zh_re, False), (en_re, True)):
+        if not (has_latin(folded) if lower else has_cjk(folded)):
+            continue
         for m in pattern.finditer(folded):
             key = m.group().lower() if lower else m.group()
             place = forms.get(key)

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["fold", "detect_language", "paragraphs", "Paragraph", "CJK"]
+__all__ = ["has_cjk", "has_english", "has_latin", "fold", "detect_language", "paragraphs", "Paragraph", "CJK"]
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -101,3 +101,25 @@ def paragraphs(text: str) -> list[Paragraph]:
     if text[start:].strip():
         out.append(Paragraph(start, len(text), detect_language(text[start:])))
     return out
+
+
+_ANY_CJK = re.compile(f"[{CJK}]")
+_ANY_LATIN = re.compile(r"[A-Za-z]")
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds any Chinese character (so Chinese patterns can be skipped when not)."""
+    return _ANY_CJK.search(text) is not None
+
+
+def has_latin(text: str) -> bool:
+    """Whether ``text`` holds any Latin letter (so English patterns can be skipped when not)."""
+    return _ANY_LATIN.search(text) is not None
+
+
+_ENGLISH_PHRASE = re.compile(r"[A-Za-z]{2,} [a-z]{2,} [a-z]{2,}")
+
+
+def has_english(text: str) -> bool:
+    """Whether ``text`` holds running English (three words in a row), not just codes and names."""
+    return _ENGLISH_PHRASE.search(text) is not None
