@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 from itertools import combinations
 
 from nlp.found import Found
@@ -49,7 +50,8 @@ class Relation:
 
 _RECRUIT = re.compile(r"招募|誘騙|引誘|誘使|吸引|結識|介紹|招攬|仲介|利誘|以高薪|邀約|承諾|佯稱|(?i:recruit|lured|enticed|promised|hired)")
 _TRAFFIC = re.compile(r"(?<!人口)販運(?!案|罪|防制)|販賣|賣到|賣至|賣給|轉賣|押送|帶往|帶到|送往|送進|送入|交給|(?i:traffick(?!ing\s+(?:case|charge|offen|and|in persons))|sold|smuggled|handed (?:him|her|them) over)")
-_EXPLOIT = re.compile(r"園區|詐騙|詐欺|工作|拘禁|剝削|控制|被迫|囚禁|關在|關進|監禁|作業|應召|(?i:compound|forced|held|worked|exploited|"
+_EXPLOIT = re.compile(r"園區|詐騙|詐欺|工作|拘禁|剝削|控制|被迫|囚禁|關在|關進|監禁|作業|應召|扣留|扣押|收走|沒收|陪酒|接客|毆打|電擊|"
+                      r"性交易|(?i:compound|forced|held|worked|exploited|"
                       r"detained|confined|scam|locked|kept|working)")
 _RESCUE = re.compile(r"獲救|救出|逃出|脫逃|營救|救援|解救|(?i:rescued|escaped|freed|fled|removed|raided)")
 _TRAVEL = re.compile(r"搭乘|搭機|班機|航班|出境|入境|飛往|出發|前往|(?i:flew|flight|boarded|departed|arrived|left)")
@@ -190,7 +192,7 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
                 if home:
                     for p in by_role["victim"] or earlier(("victim",)):
                         add("REPATRIATED_ON", p, f, span, 0.8, "repatriated_on")
-                travellers = [p for p in _clause_people(text, entities, people, entities[f])
+                travellers = [p for p in _travellers(text, entities, people, by_role["victim"], entities[f], earlier)
                               if not (home and roles.get(p) == "victim")]
                 if not people and not home:
                     travellers = earlier(("victim", "suspect", "recruiter", "other"))
@@ -240,6 +242,36 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
 
 
 _CLAUSE_END = re.compile(r"[，,；;。]")
+
+
+_ESCORTED = re.compile(r"陪同|帶同|帶領|一起|一同|同行|(?i:escorted|accompanied|together|with)")
+
+
+def _travellers(text: str, entities: list[Found], people: list[int], victims: list[int], flight: Found,
+                earlier: Any) -> list[int]:
+    """Who took a flight: the people of its clause (with the victims they escorted); a clause
+    that names no one (二人遂於…搭乘, 於…搭乘) is about the victims of the sentence, or of the
+    sentence before."""
+    clause, bounds = _clause_people_and_bounds(text, entities, people, flight)
+    if clause:
+        if _ESCORTED.search(text, bounds[0], bounds[1]):
+            return sorted(set(clause) | set(victims), key=lambda p: entities[p].start)
+        return clause
+    if victims:
+        return victims
+    back = earlier(("victim",))
+    if back:
+        return back
+    return _clause_people(text, entities, people, flight)
+
+
+def _clause_people_and_bounds(text: str, entities: list[Found], people: list[int], flight: Found
+                              ) -> tuple[list[int], tuple[int, int]]:
+    before = text[: flight.start]
+    start = max((m.end() for m in _CLAUSE_END.finditer(before, max(0, flight.start - 200))), default=0)
+    end_match = _CLAUSE_END.search(text, flight.end)
+    end = end_match.start() if end_match else len(text)
+    return [p for p in people if start <= entities[p].start and entities[p].end <= end], (start, end)
 
 
 def _clause_people(text: str, entities: list[Found], people: list[int], flight: Found) -> list[int]:
