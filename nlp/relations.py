@@ -63,6 +63,7 @@ _BRACKET_GAP = re.compile(r"^\s*[（(]\s*$")
 # words that point back to people named before: 二人, 被害人 (unnamed), 其, he, they
 _BACK_REFERENCE = re.compile(r"二人|兩人|三人|該[名員]|其(?!他|中|餘|實)|被害人(?![\u4e00-\u9fff]{0,1}[○〇*Ｏ])|渠等|(?i:\b(?:he|she|they|him|her|them|both|the two)\b)")
 _HOME_COUNTRIES = {"TW"}
+_IDENTIFIER_LABELS = ("PHONE", "PASSPORT", "ACCOUNT", "EMAIL", "HANDLE")
 # what a table's header or caption says about the flights or places in its rows
 _TABLE_RETURN = re.compile(r"返國|返臺|返抵|回國|遣返|(?i:home|return|repatriat|back)")
 _TABLE_OUTBOUND = re.compile(r"去程|出境|出發|(?i:outbound|departure|departed)")
@@ -133,6 +134,7 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
 
     aliases = _aliases(text, entities)
     sentences = _sentences(text, entities)
+    owners: dict[int, int] = {}  # identifier -> the person it was given to
     for n, sentence in enumerate(sentences):
         span, members, context = sentence.span, sentence.members, sentence.context
         body = text[span[0] : span[1]]
@@ -220,7 +222,14 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
                 elif owner is None and back_ref:
                     previous = earlier(("victim", "suspect", "recruiter", "other", "official"))
                     owner = previous[-1] if previous else None
+                # 他的菲律賓號碼是 X，臺灣的號碼 Y: an identifier listed after another is the same person's
+                listed = [j for j in members if j < i and entities[j].label in _IDENTIFIER_LABELS
+                          and 0 <= e.start - entities[j].end <= 30 and (j in owners)
+                          and not any(entities[j].end <= entities[p].start < e.start for p in people)]
+                if listed and referred is None:
+                    owner = owners[listed[-1]]
                 if owner is not None:
+                    owners[i] = owner
                     add("HAS_IDENTIFIER", owner, i, span, 0.7, "has_identifier")
         for p in people:
             if roles.get(p) == "victim":
@@ -329,10 +338,10 @@ def _referred_owner(text: str, entities: list[Found], roles: dict[int, str], sen
         named = [i for i in earlier_people if entities[i].norm.startswith(surname)]
         return named[-1] if named else None
     if _POSSESSIVE.search(lead):
-        if identifier.label == "PASSPORT":
-            victims = [i for i in earlier_people if roles.get(i) == "victim"]
-            if victims:
-                return victims[-1]
+        # 他的號碼, her number: in a report about a victim, the pronoun is most often the victim
+        victims = [i for i in earlier_people if roles.get(i) == "victim"]
+        if victims:
+            return victims[-1]
         return earlier_people[-1] if earlier_people else None
     return None
 
