@@ -49,7 +49,7 @@ class Relation:
 
 
 _RECRUIT = re.compile(r"招募|誘騙|引誘|誘使|吸引|結識|介紹|招攬|仲介|利誘|以高薪|邀約|承諾|佯稱|(?i:recruit|lured|enticed|promised|hired)")
-_TRAFFIC = re.compile(r"(?<!人口)販運(?!案|罪|防制)|販賣|賣到|賣至|賣給|轉賣|押送|帶往|帶到|送往|送進|送入|交給|(?i:traffick(?!ing\s+(?:case|charge|offen|and|in persons))|sold|smuggled|handed (?:him|her|them) over)")
+_TRAFFIC = re.compile(r"(?<!人口)販運(?!案|罪|防制)|剝削(?!罪|案)|強迫|強制(?!性交|猥褻)|扣留|拘禁|控制|販賣|賣到|賣至|賣給|轉賣|押送|帶往|帶到|送往|送進|送入|交給|(?i:traffick(?!ing\s+(?:case|charge|offen|and|in persons))|sold|smuggled|handed (?:him|her|them) over)")
 _EXPLOIT = re.compile(r"園區|詐騙|詐欺|工作|拘禁|剝削|控制|被迫|囚禁|關在|關進|監禁|作業|應召|扣留|扣押|收走|沒收|陪酒|接客|毆打|電擊|"
                       r"性交易|(?i:compound|forced|held|worked|exploited|"
                       r"detained|confined|scam|locked|kept|working)")
@@ -173,7 +173,7 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
                 for v in victims:
                     add("RECRUITED", r, v, span, 0.8, "recruited")
         if _TRAFFIC.search(body):
-            traffickers = doers
+            traffickers = [i for i in doers if roles.get(i) == "suspect"] or doers
             for s in traffickers:
                 for v in victims:
                     add("TRAFFICKED", s, v, span, 0.75, "trafficked")
