@@ -23,10 +23,14 @@ _PHONE = re.compile(
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w-])")
 _PASSPORT_CUE = re.compile(
-    r"(?:護照(?:號碼|號)?(?:為|是)?|passport(?:,?\s*(?:no\.?|number|#))?)\s*[,:：#]?\s*(?:(?:no\.?|number)\s*)?"
+    r"(?:護照(?:號碼|號|字號)?(?:分別)?(?:為|是)?|(?:passports?|PP)(?:,?\s*(?:no\.?|nos\.?|numbers?|#))?(?:\s+(?:are|is|was|were))?)"
+    r"\s*[,:：#]?\s*(?:(?:no\.?|number)\s*)?"
     r"([A-Za-z0-9][A-Za-z0-9\-\s]{4,11}[A-Za-z0-9])",
     re.IGNORECASE,
 )
+# 護照號碼分別為 A、B 及 C; passports 300…, 300… and 300…: the rest of a list after the first
+_PASSPORT_NEXT = re.compile(r"\s*(?:、|，|,|;|；|及|與|和|and|&)\s*(?:(?:passport|護照)\s*)?([A-Za-z]{0,2}\d{6,9}[A-Za-z]?)(?![\w-])",
+                            re.IGNORECASE)
 _ACCOUNT_CUE = re.compile(
     r"(?:(?:銀行)?帳(?:號|戶)(?:號碼)?(?:是|為)?|匯款帳號|人頭帳戶|戶頭|匯到|匯入|匯至|匯款至|轉帳至|轉入|"
     r"(?:bank\s+)?(?:account|acct\.?|wallet)(?:\s+(?:no\.?|number|#))?(?:\s+at\s+[A-Z][A-Za-z]*)?)\s*[:：#,]?\s*"
@@ -99,6 +103,11 @@ def find_identifiers(text: str, folded: str, *, country_hint: str | None = "TW")
         if norm:
             out.append(_identifier(m.start(1), m.start(1) + len(raw), "PASSPORT", norm))
             taken.append((m.start(1), m.start(1) + len(raw)))
+            end = m.start(1) + len(raw)
+            while (more := _PASSPORT_NEXT.match(folded, end)) and (extra := passport.clean(more.group(1))):
+                out.append(_identifier(more.start(1), more.end(1), "PASSPORT", extra))
+                taken.append((more.start(1), more.end(1)))
+                end = more.end(1)
     for m in _ACCOUNT_CUE.finditer(folded):
         raw = _TRAILING.sub("", m.group(1))
         norm = account.clean(raw)

@@ -78,3 +78,12 @@ def test_identifiers_accounts_and_handles_in_more_phrasings(text, expected):
 @pytest.mark.parametrize("text", ["a Facebook friend told him", "a WeChat video call", "Telegram and LINE groups"])
 def test_identifiers_plain_words_after_a_platform_are_not_handles(text):
     assert [f for f in found(text) if f[1] == "HANDLE"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["二人護照號碼分別為 300245781、300377902 及 300491126。", "Their passports are 300245781, 300377902 and 300491126."],
+)
+def test_identifiers_a_list_of_passports_after_one_cue(text):
+    assert [(t, label) for t, label, _ in found(text)] == [
+        ("300245781", "PASSPORT"), ("300377902", "PASSPORT"), ("300491126", "PASSPORT")]
