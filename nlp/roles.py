@@ -43,7 +43,7 @@ _PREFIX_ROLE = [
     (re.compile(r"(?:檢察官|法官|聯絡官|移民秘書|警員|員警|社工|通譯|秘書|科長|組長|專員|(?:部|次|處|局|署|隊|所|司|院)長)\s*$"),
      "official"),
     (re.compile(r"(?i)(?:suspects?|defendants?|accused|trafficker|smuggler|ringleader|boss)\s+$"), "suspect"),
-    (re.compile(r"(?i)(?:victims?|survivors?|returnees?|client)\s*$"), "victim"),
+    (re.compile(r"(?i)\b(?:victims?|survivors?|returnees?|client|another)\s*,?\s*$"), "victim"),
     (re.compile(r"(?:犯罪嫌疑人|嫌疑人|被告人?|被移送人|主嫌)\s*$"), "suspect"),
     (re.compile(r"(?i)(?:caseworker|case worker|prepared by|reported by caseworker)\s+$"), "official"),
     (re.compile(r"(?i)\b(?:recruiters?|broker|agent)\b[^.;,]{0,30},?\s+" + _HONORIFIC + "?$"), "recruiter"),
@@ -59,7 +59,7 @@ _PREFIX_ROLE = [
 # family and witness words: weaker than what the clause after the name says (我女兒X經同學介紹: the victim)
 _KIN_ROLE = [
     # a family's own report names the missing relative: 我兒子X, my son X
-    (re.compile(r"(?:我|我們)(?:的)?(?:兒子|女兒|弟弟|妹妹|哥哥|姊姊|姐姐|先生|太太|丈夫|妻子|孩子|小孩|外甥|姪子|孫子|孫女)\s*$"), "victim"),
+    (re.compile(r"(?:我|我們)(?:的)?(?:兒子|女兒|弟弟|妹妹|哥哥|姊姊|姐姐|先生|太太|丈夫|妻子|孩子|小孩|外甥|姪子|孫子|孫女|外孫女|外孫)\s*$"), "victim"),
     (re.compile(r"(?i)\bmy\s+(?:son|daughter|brother|sister|husband|wife|child|nephew|niece)\s*,?\s+$"), "victim"),
     (re.compile(r"(?:我是|本人|家屬|母親|父親|姊姊|姐姐|其姊|其兄|其母|其父|其妻|其夫|哥哥|弟弟|妹妹|妻子|丈夫|兒子|女兒|其子|其女|友人|證人|同事|報案人)\s*$"),
      "other"),
@@ -88,10 +88,12 @@ _AFTER_ROLE = [
     (re.compile(f"^[^，。；]{{0,10}}?(?:把|將)[^，。；]{{0,6}}?{_TRAFFICKING_ACTS}"), "suspect"),
     (re.compile(r"^[^，。；]{0,24}?(?:招募|以高薪|誘騙|引誘|介紹|招攬|仲介|媒介|引介|利誘|刊登|徵才|邀約)"), "recruiter"),
     (re.compile(r"^[^，。；]{0,16}?(?:涉嫌|涉犯|起訴|移送|查獲|到案|逮捕|羈押|通緝|判刑|判決有罪)"), "suspect"),
-    (re.compile(r"(?i)^[^.;]{0,30}?\b(?:was|were|had been|has been|being)\s+(?:\w+\s+)?(?:rescued|trafficked|lured|"
+    (re.compile(r"(?i)^[^.;]{0,60}?\b(?:was|were|had been|has been|being)\s+(?:\w+\s+)?(?:rescued|trafficked|lured|"
                 r"deceived|repatriated|forced|held|detained|sold|exploited|beaten|freed|recruited|promised|offered|told|"
                 r"made|driven|taken|flown|handed|brought|escorted|locked|confined|threatened|sent|moved)\b"), "victim"),
     (re.compile(r"(?i)^[^.;]{0,30}?\b(?:escaped|returned home|fled|came home|saw|answered|applied)\b"), "victim"),
+    (re.compile(r"(?i)^[^.;]{0,12}?\b(?:one|two|three|four|five|\d+)\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:crew|workers|victims|"
+                r"fishermen|people|persons|nationals|women|men|returnees)\b"), "victim"),
     (re.compile(r"(?i)^[^.;]{0,20}?\bwas\s+one\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:workers|victims|people|persons|"
                 r"nationals|women|men|returnees|survivors)\b"), "victim"),
     (re.compile(r"(?i)^\s*,?\s*(?:who\s+(?:was|were|had been)\s+)?(?:held|detained|trapped|confined|rescued|trafficked)\b"),
