@@ -302,6 +302,17 @@ def _iso(year: int, month: int | None, day: int | None) -> str:
     return f"{year:04d}-{month:02d}" if day is None else f"{year:04d}-{month:02d}-{day:02d}"
 
 
+_LAST: list[tuple[str, list[_Candidate]]] = []  # the last text's candidates: callers read one text twice
+
+
+def _candidates(folded: str) -> list[_Candidate]:
+    if _LAST and _LAST[0][0] is folded or (_LAST and _LAST[0][0] == folded):
+        return _LAST[0][1]
+    found = [c for pattern, rule in _RULES for m in pattern.finditer(folded) if (c := rule(m, folded)) is not None]
+    _LAST[:] = [(folded, found)]
+    return found
+
+
 def find_dates(text: str, *, default_year: int | None = None) -> list[DateMatch]:
     """All dates in ``text``, in text order, non-overlapping, the longest reading winning.
 
@@ -321,7 +332,7 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMatch]
     if not isinstance(text, str) or not text:
         return []
     folded = text.translate(_FOLD)
-    found = [c for pattern, rule in _RULES for m in pattern.finditer(folded) if (c := rule(m, folded)) is not None]
+    found = _candidates(folded)
     out: list[DateMatch] = []
     year: int | None = None  # and month: of the previous date in this sentence
     month: int | None = None

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nlp.text import fold, has_cjk, has_english
+from nlp.text import ascii_lower, fold, has_cjk, has_english
 
 __all__ = ["Indicator", "find_indicators", "LEXICON"]
 
@@ -146,9 +146,16 @@ WEAK: dict[tuple[str, str], str] = {
     ("RecruitmentMethod", "acquaintance"): "朋友|友人",
 }
 
-_COMPILED = [
-    (key, re.compile(zh), re.compile(en, re.IGNORECASE)) for key, (zh, en) in LEXICON.items()
-]
+def _english(pattern: str) -> re.Pattern[str]:
+    """An English pattern for lower-cased text: case-insensitive matching defeats the regex
+    engine's literal prefix search, so the text is lowered once and the pattern too (unless it
+    holds an upper-case escape such as \\S, which lowering would change)."""
+    if re.search(r"\\[A-Z]", pattern):
+        return re.compile(pattern, re.IGNORECASE)
+    return re.compile(pattern.lower())
+
+
+_COMPILED = [(key, re.compile(zh), _english(en)) for key, (zh, en) in LEXICON.items()]
 _WEAK = {key: re.compile(f"(?:{words})") for key, words in WEAK.items()}
 
 
@@ -157,11 +164,12 @@ def find_indicators(text: str, folded: str | None = None) -> list[Indicator]:
     folded = fold(text) if folded is None else folded
     found: dict[tuple[str, str, int], Indicator] = {}
     scripts = (has_cjk(folded), has_english(folded))
+    lowered = ascii_lower(folded) if scripts[1] else folded
     for (type_, value), zh, en in _COMPILED:
-        for pattern, present in zip((zh, en), scripts):
+        for pattern, present, subject in zip((zh, en), scripts, (folded, lowered)):
             if not present:
                 continue
-            for m in pattern.finditer(folded):
+            for m in pattern.finditer(subject):
                 if m.end() > m.start():
                     found.setdefault((type_, value, m.start()), Indicator(type_, value, m.start(), m.end()))
     # a more specific control (threats to the family) replaces the general one at the same place

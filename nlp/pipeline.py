@@ -104,6 +104,7 @@ class EntityComponent:
         text = doc._.tg_text if doc._.tg_text is not None else doc.text
         doc._.tg_text = text
         folded = fold(text)
+        doc.user_data["tg_folded"] = folded
         found: list[Found] = []
         for finder in self.finders:
             found.extend(finder(text, folded))
@@ -153,7 +154,8 @@ def make_indicators(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     from nlp.indicators import find_indicators
 
     def indicators(doc: Doc) -> Doc:
-        doc._.tg_indicators = find_indicators(doc._.tg_text or doc.text)
+        text = doc._.tg_text or doc.text
+        doc._.tg_indicators = find_indicators(text, doc.user_data.get("tg_folded"))
         return doc
 
     return indicators

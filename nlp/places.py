@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 
 from nlp.found import Found
-from nlp.text import fold, has_cjk, has_latin
+from nlp.text import ascii_lower, fold, has_cjk, has_latin
 
 __all__ = ["Place", "gazetteer", "find_places", "place_words"]
 
@@ -53,9 +53,8 @@ def gazetteer() -> tuple[dict[str, Place], re.Pattern[str], re.Pattern[str], dic
             forms[fold(form).lower()] = place
             en.append(fold(form).lower())
     zh_re = re.compile("|".join(re.escape(f) for f in sorted(set(zh), key=len, reverse=True)))
-    en_re = re.compile(
-        r"(?<![A-Za-z])(?:" + "|".join(re.escape(f) for f in sorted(set(en), key=len, reverse=True)) + r")(?![A-Za-z])",
-        re.IGNORECASE,
+    en_re = re.compile(  # matched on ascii-lowered text (faster than a case-insensitive pattern)
+        r"(?<![a-z])(?:" + "|".join(re.escape(f) for f in sorted(set(en), key=len, reverse=True)) + r")(?![a-z])",
     )
     return forms, zh_re, en_re, codes
 
@@ -97,12 +96,12 @@ def find_places(text: str, folded: str) -> list[Found]:
     for pattern, lower in ((zh_re, False), (en_re, True)):
         if not (has_latin(folded) if lower else has_cjk(folded)):
             continue
-        for m in pattern.finditer(folded):
+        for m in pattern.finditer(ascii_lower(folded) if lower else folded):
             key = m.group().lower() if lower else m.group()
             place = forms.get(key)
             if place is None or (not lower and _NOT_PLACE_AFTER.match(folded, m.end())):
                 continue
-            if lower and m.group().isupper() and _DATELINE.match(folded, m.end()) and m.start() in (0, folded.rfind("\n", 0, m.start()) + 1):
+            if lower and folded[m.start() : m.end()].isupper() and _DATELINE.match(folded, m.end()) and m.start() in (0, folded.rfind("\n", 0, m.start()) + 1):
                 continue  # "TAIPEI, March 3" heads a press release: where it was written, not a place in the case
             add(m.start(), m.end(), place, "gazetteer.places", 0.95)
             if not lower and place.country == "TW" and (sub := _TW_SUBDIVISION.match(folded, m.end())):

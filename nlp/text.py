@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["has_cjk", "has_english", "has_latin", "fold", "detect_language", "paragraphs", "Paragraph", "CJK"]
+__all__ = ["ascii_lower", "has_cjk", "has_english", "has_latin", "fold", "detect_language", "paragraphs", "Paragraph", "CJK"]
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -123,3 +123,11 @@ _ENGLISH_PHRASE = re.compile(r"[A-Za-z]{2,} [a-z]{2,} [a-z]{2,}")
 def has_english(text: str) -> bool:
     """Whether ``text`` holds running English (three words in a row), not just codes and names."""
     return _ENGLISH_PHRASE.search(text) is not None
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(text: str) -> str:
+    """``text`` with A-Z lowered and nothing else changed, so offsets stay the same."""
+    return text.translate(_ASCII_LOWER)
