@@ -94,7 +94,7 @@ _NAME_AFTER = re.compile(f"(?<![{CJK}])({_SURNAME}{_GIVEN}{{1,2}}?)(?={_AFTER})"
 # a "name" ending like this is an institution (林務局, 王氏公司) or a short reference (邱員, 魏嫌)
 _INSTITUTION_ENDS = frozenset("局署處部所會院司廠店館校隊府廳科組室站行社團案員嫌姓氏")
 # function words never stand in a given name (關在詐, 全案)
-_NOT_IN_GIVEN = frozenset("年月日人名件等及與和在於被遭的了是並將把向從到至為因由以其該此全共計約姓說")
+_NOT_IN_GIVEN = frozenset("年月日人名件等及與和在於被遭的了是並將把向從到至為因由以其該此全共計約姓說稱員")
 
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Madam|Mister|Bapak|Pak|Ibu|Daw|Khun|Lok|Ma(?= [A-Z]))\.?"
 _CAP = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
