@@ -339,6 +339,7 @@ def demo_generate(
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("neo4j").setLevel(logging.ERROR)
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a broken PDF is quarantined with its reason already
     app()
 
 
