@@ -111,3 +111,34 @@ def test_cli_ingest_prints_a_json_summary_quarantines_bad_files_and_exits_1(serv
 def test_cli_ingest_unknown_kind_names_the_option(server_env, tmp_path):
     result = run("ingest", "--kind", "novel", str(tmp_path))
     assert result.exit_code == 2 and "--kind" in result.output
+
+
+RING = """
+CREATE (a:Person {id: 'person:ra', name: '高○正'}), (b:Person {id: 'person:rb', name: '羅○明'}),
+       (v:Person {id: 'person:rv', name: '陳○宇'}), (i:Identifier {id: 'ident:rp', type: 'phone', value: '+886981408652'}),
+       (a)-[:HAS_IDENTIFIER {id: 'rel:r1'}]->(i), (b)-[:HAS_IDENTIFIER {id: 'rel:r2'}]->(i),
+       (a)-[:RECRUITED {id: 'rel:r3'}]->(v)
+"""
+
+
+def test_cli_analyze_finds_a_phone_two_people_share(server_env, store):
+    store.write(RING)
+    result = run("analyze", "shared-identifiers", "--json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [r["value"] for r in rows] == ["+886981408652"] and sorted(rows[0]["people"]) == ["person:ra", "person:rb"]
+
+
+def test_cli_analyze_write_stores_communities_on_people(server_env, store):
+    store.write(RING)
+    result = run("analyze", "communities", "--write", "--json")
+    assert result.exit_code == 0, result.output
+    stored = store.read("MATCH (p:Person) WHERE p.an_community IS NOT NULL RETURN count(p) AS n, "
+                        "count(DISTINCT p.an_run) AS runs")
+    assert stored[0]["n"] == 3 and stored[0]["runs"] == 1
+
+
+@pytest.mark.parametrize(("args", "hint"), [(("analyze", "gossip"), "NAME"), (("analyze", "paths"), "--from")])
+def test_cli_analyze_bad_name_or_missing_option_is_a_usage_error(server_env, store, args, hint):
+    result = run(*args)
+    assert result.exit_code == 2 and hint in result.output

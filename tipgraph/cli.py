@@ -300,6 +300,57 @@ def _print_summary(summary: Any) -> None:
         err.print(f"[yellow]quarantined[/] {q['path']}: {q['message']}", highlight=False, markup=True)
 
 
+@app.command("analyze")
+@_friendly
+def analyze_cmd(
+    name: Annotated[str, typer.Argument(help="communities, key-players, co-travel, shared-identifiers, recruiter-hubs, "
+                                             "journeys, rings or paths.")],
+    since: Annotated[str | None, typer.Option("--since", help="Only relationships dated on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Only relationships dated on or before.")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (communities, key players, rings).")] = 0,
+    runs: Annotated[int, typer.Option("--runs", help="Community runs compared for stability.")] = 10,
+    backend: Annotated[str, typer.Option("--backend", help="louvain, or leiden (needs igraph and leidenalg).")] = "louvain",
+    days: Annotated[int, typer.Option("--days", help="co-travel: the same route within this many days.")] = 0,
+    person: Annotated[str | None, typer.Option("--person", help="journeys: one victim's itinerary (person id).")] = None,
+    source: Annotated[str | None, typer.Option("--from", help="paths: the entity to start from (id).")] = None,
+    target: Annotated[str | None, typer.Option("--to", help="paths: the entity to reach (id).")] = None,
+    max_hops: Annotated[int, typer.Option("--max-hops", help="paths: longest path.")] = 6,
+    time_ordered: Annotated[bool, typer.Option("--time-ordered", help="paths: each hop no earlier than the one before.")] = False,
+    view: Annotated[str | None, typer.Option("--view", help="recruiter-hubs: hubs, chains or cohorts.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of row objects.")] = False,
+    write: Annotated[bool, typer.Option("--write", help="Store per-person results (community, scores) on the nodes.")] = False,
+) -> None:
+    """Run one link analysis over the graph (a projection read in a few statements)."""
+    from graph.projection import to_networkx, write_back
+    from graph.store import open_store
+    from tipgraph.analyze import ANALYSES, new_run_id, results_to_write, run_analysis
+
+    if name not in ANALYSES:
+        raise typer.BadParameter(f"{name!r}: choose one of {', '.join(ANALYSES)}", param_hint="NAME")
+    options = {"seed": seed, "runs": runs, "backend": backend, "days": days, "person": person, "source": source,
+               "target": target, "max_hops": max_hops, "time_ordered": time_ordered, "view": view}
+    with open_store(_settings()) as store:
+        g = to_networkx(store, since=since, until=until)
+        try:
+            table = run_analysis(g, name, options)
+        except ValueError as e:
+            raise typer.BadParameter(str(e)) from None
+        written = 0
+        if write:
+            results = results_to_write(name, table)
+            if results:
+                written = write_back(store, "Person", results, run_id=new_run_id(name))
+    rows = json.loads(table.to_json(orient="records", force_ascii=False, date_format="iso"))
+    if as_json:
+        _print_json(rows)
+    elif rows:
+        _table(rows, title=f"{name}: {len(rows)} rows")
+    else:
+        err.print("(no rows)")
+    if write:
+        err.print(f"results stored on {written} people")
+
+
 @demo_app.callback()
 @_friendly
 def demo(
