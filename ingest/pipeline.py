@@ -9,9 +9,12 @@ with the graph of an uninterrupted run. Files that cannot be read or stored are 
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
 import re
+import signal
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -34,6 +37,8 @@ TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 # group saves the round trips that dominate writing one short document.
 GROUP = 16
 _REGISTER_KINDS = {"rescue": "rescue", "manifest": "manifest", "services": "services", "activities": "activities"}
+
+_PR_SET_PDEATHSIG = 1
 
 EXISTING_DOCUMENTS = """
 MATCH (d:Document)
@@ -163,11 +168,26 @@ def _prepare_star(args: tuple[str, str, str, int, str]) -> Outcome:
     return prepare_file(*args)
 
 
-def _warm_up() -> None:
-    """Build the extraction pipelines once per worker, before the first file."""
+def _warm_up(parent: int) -> None:
+    """Tie the worker's life to the run's, then build the extraction pipelines once."""
+    _die_with_parent(parent)
     from nlp.extract import extract
 
     extract("暖機 warm-up")
+
+
+def _die_with_parent(parent: int) -> None:
+    """On Linux, ask the kernel to end this worker when the process that started it dies, so a
+    run killed with SIGKILL leaves no workers behind (they would wait on their queue forever)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _outcomes(tasks: list[tuple[str, str, str, int, str]], workers: int) -> Iterator[Outcome]:
@@ -175,7 +195,7 @@ def _outcomes(tasks: list[tuple[str, str, str, int, str]], workers: int) -> Iter
         for task in tasks:
             yield _prepare_star(task)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(os.getpid(),)) as pool:
         # in order, so that the writes (and so the final graph) do not depend on timing
         yield from pool.map(_prepare_star, tasks, chunksize=4)
 

@@ -43,6 +43,27 @@ WIPE = "MATCH (n) DETACH DELETE n"
 DOCUMENTS = "MATCH (d:Document) RETURN count(d) AS n"
 
 
+def _children(pid: int) -> list[int]:
+    """Process ids whose parent is ``pid`` (Linux /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def counts(store: Store) -> dict[str, int]:
     out = {f"node:{r['label']}": r["n"] for r in store.read(NODE_COUNTS)}
     out.update({f"rel:{r['type']}": r["n"] for r in store.read(REL_COUNTS)})
@@ -155,8 +176,13 @@ def test_ingest_killed_midway_then_run_again_ends_with_the_same_graph(server_set
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and store.read(DOCUMENTS)[0]["n"] < 60:
         time.sleep(0.2)
+    workers_before = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers_before):
+        time.sleep(0.2)
+    assert workers_before and not [pid for pid in workers_before if _alive(pid)], "workers outlived the killed run"
     partial = store.read(DOCUMENTS)[0]["n"]
     assert 0 < partial < expected["node:Document"], "the run should have been killed midway"
     done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=600)
