@@ -29,6 +29,7 @@ ANALYSIS_PREFIX = "an_"
 PROJECT_RELS = """
 MATCH (a)-[r]->(b)
 WHERE type(r) IN $types
+  AND ($ids IS NULL OR (a.id IN $ids AND b.id IN $ids))
   AND ($since IS NULL OR coalesce(r.until, r.date, r.since) IS NULL OR coalesce(r.until, r.date, r.since) >= $since)
   AND ($until IS NULL OR coalesce(r.since, r.date, r.until) IS NULL OR coalesce(r.since, r.date, r.until) <= $until)
 RETURN a.id AS start, b.id AS end, type(r) AS type, properties(r) AS props
@@ -36,12 +37,26 @@ RETURN a.id AS start, b.id AS end, type(r) AS type, properties(r) AS props
 
 
 def _node_union() -> LiteralString:
-    parts = [fill("MATCH (n:__LABEL__) WHERE '__LABEL__' IN $labels RETURN n.id AS id, '__LABEL__' AS label, properties(n) AS props", LABEL=label)
+    parts = [fill("MATCH (n:__LABEL__) WHERE '__LABEL__' IN $labels AND ($ids IS NULL OR n.id IN $ids) "
+                  "RETURN n.id AS id, '__LABEL__' AS label, properties(n) AS props", LABEL=label)
              for label in public_labels()]
     return cast(LiteralString, " UNION ALL ".join(parts))
 
 
 PROJECT_NODES = _node_union()
+
+# The people of some cases and everything one step from them (their phones, flights, places,
+# recruiters): the neighbourhood an investigator means by "these cases".
+CASE_NEIGHBOURHOOD = """
+MATCH (c:Case)
+WHERE c.id IN $cases
+OPTIONAL MATCH (p:Person)-[]->(c)
+WITH collect(DISTINCT c.id) + collect(DISTINCT p.id) AS core
+UNWIND core AS id
+MATCH (n {id: id})
+OPTIONAL MATCH (n)-[]-(x)
+RETURN collect(DISTINCT n.id) + collect(DISTINCT x.id) AS ids
+"""
 
 
 def _add_rel(g: nx.MultiDiGraph, start: str, end: str, rel_type: str, props: Mapping[str, Any]) -> None:
@@ -58,8 +73,14 @@ def to_networkx(
     rel_types: Sequence[str] | None = None,
     since: str | None = None,
     until: str | None = None,
+    cases: Sequence[str] | None = None,
+    roles: Sequence[str] | None = None,
 ) -> nx.MultiDiGraph:
     """The subgraph of the given node kinds and relationship types as a MultiDiGraph.
+
+    ``cases`` narrows it to those cases, their people and what is one step from them;
+    ``roles`` keeps only the people with one of those roles (suspect, victim, recruiter), with
+    every node that is not a person.
 
     Nodes carry their properties and ``label``; edges carry ``type``, their properties,
     ``evidence`` (how many pieces) and ``documents`` (how many distinct documents).
@@ -72,17 +93,49 @@ def to_networkx(
     for t in types:
         MODEL.rel(t)
 
+    if roles:
+        unknown = sorted(set(roles) - set(_ROLE_OF_REL.values()))
+        if unknown:
+            raise ValueError(f"roles {unknown}: choose among {sorted(set(_ROLE_OF_REL.values()))}")
+
     def work(tx: Tx) -> nx.MultiDiGraph:
         g = nx.MultiDiGraph()
-        for row in tx.run(PROJECT_NODES, {"labels": wanted_labels}):
+        ids = None
+        if cases:
+            found = tx.run(CASE_NEIGHBOURHOOD, {"cases": list(cases)})
+            ids = sorted({i for i in (found[0]["ids"] if found else []) if i})
+        for row in tx.run(PROJECT_NODES, {"labels": wanted_labels, "ids": ids}):
             props = {k: v for k, v in row["props"].items() if k not in HIDDEN_PROPS and k != "id"}
             g.add_node(row["id"], label=row["label"], **props)
-        for row in tx.run(PROJECT_RELS, {"types": types, "since": since, "until": until}):
+        for row in tx.run(PROJECT_RELS, {"types": types, "since": since, "until": until, "ids": ids}):
             if row["start"] in g and row["end"] in g:
                 _add_rel(g, row["start"], row["end"], row["type"], row["props"])
-        return g
+        return _only_roles(g, roles) if roles else g
 
     return store.read_tx(work, purpose="projection")
+
+
+_ROLE_OF_REL = {"SUSPECT_IN": "suspect", "VICTIM_IN": "victim", "RECRUITER_IN": "recruiter"}
+_ROLE_OF_EDGE_END = {("RECRUITED", 0): "recruiter", ("RECRUITED", 1): "victim", ("TRAFFICKED", 0): "suspect",
+                     ("TRAFFICKED", 1): "victim"}
+
+
+def _only_roles(g: nx.MultiDiGraph, roles: Sequence[str]) -> nx.MultiDiGraph:
+    """``g`` without the people who have none of ``roles`` (by their case and recruitment ties). Pure."""
+    have: dict[str, set[str]] = {}
+    for a, b, data in g.edges(data=True):
+        role = _ROLE_OF_REL.get(data.get("type", ""))
+        if role:
+            have.setdefault(a, set()).add(role)
+        for end, node in ((0, a), (1, b)):
+            role = _ROLE_OF_EDGE_END.get((data.get("type", ""), end))
+            if role:
+                have.setdefault(node, set()).add(role)
+    wanted = set(roles)
+    drop = [n for n, d in g.nodes(data=True) if d.get("label") == "Person" and not have.get(n, set()) & wanted]
+    kept = g.copy()
+    kept.remove_nodes_from(drop)
+    return kept
 
 
 def subgraph_to_networkx(view: Subgraph) -> nx.MultiDiGraph:

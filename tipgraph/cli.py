@@ -307,6 +307,9 @@ def analyze_cmd(
                                              "journeys, rings or paths.")],
     since: Annotated[str | None, typer.Option("--since", help="Only relationships dated on or after (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Only relationships dated on or before.")] = None,
+    case: Annotated[list[str] | None, typer.Option("--case", help="Only these cases, their people and what is next to them (repeat).")] = None,
+    role: Annotated[list[str] | None, typer.Option("--role", help="Only people with this role: suspect, victim, recruiter (repeat).")] = None,
+    types: Annotated[list[str] | None, typer.Option("--type", help="Only these relationship types (repeat).")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (communities, key players, rings).")] = 0,
     runs: Annotated[int, typer.Option("--runs", help="Community runs compared for stability.")] = 10,
     backend: Annotated[str, typer.Option("--backend", help="louvain, or leiden (needs igraph and leidenalg).")] = "louvain",
@@ -330,7 +333,10 @@ def analyze_cmd(
     options = {"seed": seed, "runs": runs, "backend": backend, "days": days, "person": person, "source": source,
                "target": target, "max_hops": max_hops, "time_ordered": time_ordered, "view": view}
     with open_store(_settings()) as store:
-        g = to_networkx(store, since=since, until=until)
+        try:
+            g = to_networkx(store, since=since, until=until, cases=case or None, roles=role or None, rel_types=types or None)
+        except ValueError as e:
+            raise typer.BadParameter(str(e)) from None
         try:
             table = run_analysis(g, name, options)
         except ValueError as e:

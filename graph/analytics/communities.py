@@ -23,6 +23,7 @@ from graph.analytics.people import collapsed, describe_tie, person_graph
 __all__ = ["communities", "BACKENDS", "BackendUnavailable"]
 
 BACKENDS = ("louvain", "leiden")
+_WEIGHT_SCALE = 1000
 COLUMNS = ["person", "name", "community", "size", "stability", "why"]
 
 
@@ -69,6 +70,17 @@ def _leiden(pg: nx.Graph, seed: int, resolution: float) -> list[set[str]]:
     return [{nodes[i] for i in members} for members in part]
 
 
+def _integer_weights(pg: nx.Graph) -> nx.Graph:
+    # networkx 3.6's Louvain can loop forever when float round-off makes a zero gain look
+    # positive (networkx issues #6751, #8739; fixed upstream by PR #8757). Its maintainers
+    # advise integer weights; thousandths keep the tie strengths' order.
+    lg = nx.Graph()
+    lg.add_nodes_from(pg)
+    lg.add_weighted_edges_from((a, b, max(1, round(float(d["weight"]) * _WEIGHT_SCALE)))
+                               for a, b, d in pg.edges(data=True))
+    return lg
+
+
 def _run(pg: nx.Graph, seed: int, backend: str, resolution: float) -> list[set[str]]:
     if backend == "leiden":
         return _leiden(pg, seed, resolution)
@@ -81,6 +93,7 @@ def partition(pg: nx.Graph, *, seed: int = 0, runs: int = 10, backend: str = "lo
     _check(seed, runs, backend, resolution)
     if pg.number_of_nodes() == 0:
         return Partition([], [], {})
+    pg = _integer_weights(pg)
     results = [_run(pg, s, backend, resolution) for s in range(seed, seed + runs)]
     scores = [nx.community.modularity(pg, r, weight="weight", resolution=resolution) if pg.number_of_edges() else 0.0
               for r in results]
@@ -105,7 +118,8 @@ def partition(pg: nx.Graph, *, seed: int = 0, runs: int = 10, backend: str = "lo
 
 # the most telling kind of tie between two people is named first: who recruited whom, then a
 # shared phone or account, then being known associates, travelling together, one case
-_SPECIFIC = {"RECRUITED": 6, "TRAFFICKED": 5, "shared_identifier": 4, "ASSOCIATE_OF": 3, "same_flight": 2, "same_case": 1}
+_SPECIFIC = {"RECRUITED": 6, "TRAFFICKED": 5, "shared_identifier": 4, "ASSOCIATE_OF": 3,
+             "same_flight": 2, "same_case": 1}
 
 
 def _why(source: nx.Graph, pg: nx.Graph, person: str, *, top: int = 2) -> str:
@@ -143,8 +157,11 @@ def communities(g: nx.Graph, *, seed: int = 0, runs: int = 10, backend: str = "l
     >>> g = nx.MultiDiGraph()
     >>> for p in "abc": g.add_node("person:" + p, label="Person", name=p.upper())
     >>> _ = g.add_edge("person:a", "person:b", type="RECRUITED")
-    >>> communities(g, runs=2)[["person", "community", "size", "stability", "why"]].values.tolist()
-    [['person:a', 0, 2, 1.0, 'recruited B'], ['person:b', 0, 2, 1.0, 'recruited by A'], ['person:c', 1, 1, 1.0, 'no ties']]
+    >>> for row in communities(g, runs=2)[["person", "community", "size", "stability", "why"]].values.tolist():
+    ...     print(row)
+    ['person:a', 0, 2, 1.0, 'recruited B']
+    ['person:b', 0, 2, 1.0, 'recruited by A']
+    ['person:c', 1, 1, 1.0, 'no ties']
     """
     check_graph(g)
     _check(seed, runs, backend, resolution)

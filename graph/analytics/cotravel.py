@@ -15,7 +15,7 @@ import networkx as nx
 import pandas as pd
 
 from graph.analytics._common import check_graph, check_int, edges_of, flight_route, frame, name_of, route_text
-from graph.analytics.people import _roles_of, collapsed
+from graph.analytics.people import roles_in, collapsed
 
 __all__ = ["co_travel"]
 
@@ -50,7 +50,7 @@ def co_travel(g: nx.Graph, *, days: int = 0) -> pd.DataFrame:
     check_graph(g)
     check_int(days, "days", minimum=0)
     c = collapsed(g)
-    roles = _roles_of(c)
+    roles = roles_in(c)
     flights = sorted(f for f, d in c.nodes(data=True) if d.get("label") == "Flight")
     groups: list[list[str]] = []
     if days == 0:

@@ -9,7 +9,7 @@ import networkx as nx
 import pandas as pd
 
 from graph.analytics._common import as_int, check_graph, check_node, edges_of, flight_route, frame, name_of, route_text
-from graph.analytics.people import _roles_of, canonical_ids, collapsed
+from graph.analytics.people import roles_in, canonical_ids, collapsed
 
 __all__ = ["journey", "common_routes"]
 
@@ -46,7 +46,8 @@ def _events(c: nx.MultiDiGraph, person: str) -> list[dict[str, Any]]:
         if d.get("type") != "OF" or data.get("label") != "Rescue":
             continue
         if data.get("rescued_on") and not any(e["kind"] == "rescue" for e in events):
-            events.append({"date": data["rescued_on"], "kind": "rescue", "place": data.get("place") or data.get("country"),
+            events.append({"date": data["rescued_on"], "kind": "rescue",
+                           "place": data.get("place") or data.get("country"),
                            "detail": f"rescue record {record}", "evidence": as_int(d.get("evidence")), "node": record})
         for _r, flight, fd in edges_of(c, record):
             if fd.get("type") == "RETURNED_ON" and not any(e.get("node") == flight for e in events):
@@ -61,7 +62,7 @@ def journey(g: nx.Graph, person: str) -> pd.DataFrame:
     """The itinerary of one person (a victim, usually) in date order, one row per step.
 
     Columns: ``person`` (canonical id), ``step`` (1, 2, ...), ``date`` (ISO, possibly
-    partial; None for undated steps, which come last), ``kind`` (``flight``,
+    partial; missing (NaN) for undated steps, which come last), ``kind`` (``flight``,
     ``exploitation``, ``rescue``, ``repatriation``), ``place`` (``TPE→PNH`` for a flight,
     ``name, country`` for a place), ``detail`` (the flight ``BR265@2022-09-01``, ``exploited
     until …``, ``rescued``) and ``evidence`` (pieces behind the step). Steps of one date
@@ -90,7 +91,7 @@ def common_routes(g: nx.Graph) -> pd.DataFrame:
     """
     check_graph(g)
     c = collapsed(g)
-    roles = _roles_of(c)
+    roles = roles_in(c)
     groups: dict[tuple[str, int], list[str]] = defaultdict(list)
     starts: dict[str, str] = {}
     for p in sorted(p for p, r in roles.items() if "victim" in r):
@@ -113,7 +114,8 @@ def common_routes(g: nx.Graph) -> pd.DataFrame:
         if len(members) < 2:
             continue
         dates = sorted(starts[p] for p in members if starts[p])
-        places = sorted({_place(c, x) for p in members for _p, x, d in edges_of(c, p) if d.get("type") == "EXPLOITED_AT"})
+        places = sorted({_place(c, x) for p in members for _p, x, d in edges_of(c, p)
+                         if d.get("type") == "EXPLOITED_AT"})
         rows.append({"route": route, "legs": legs, "victims": len(members), "people": members,
                      "names": [name_of(c, p) for p in members], "first_date": dates[0] if dates else None,
                      "last_date": dates[-1] if dates else None, "destinations": places})

@@ -123,7 +123,7 @@ def explain_paths(g: nx.Graph, source: str, target: str, *, max_hops: int = 6, t
     ``hop`` (1 from the source), ``from`` and ``to`` (ids in walking order), ``type``
     (relationship type), ``direction`` (``→`` when the relationship points from ``from`` to
     ``to``, else ``←``), ``evidence`` (pieces behind the relationship) and ``date`` (its
-    ``date`` or ``since``, or the flight's date for a flight hop; None when undated). No rows
+    ``date`` or ``since``, or the flight's date for a flight hop; missing (NaN) when undated). No rows
     when there is no path within ``max_hops`` (or none that keeps time order).
 
     Args:

@@ -22,7 +22,8 @@ from graph.analytics._common import (
     CASE_RELS, PERSON, all_edges, as_int, check_graph, check_names, date_of_edge, edges_of, mask_value, people,
 )
 
-__all__ = ["collapse_people", "canonical_ids", "person_roles", "person_graph", "TIE_KINDS", "describe_tie"]
+__all__ = ["collapse_people", "collapsed", "canonical_ids", "person_roles", "roles_in", "person_graph", "TIE_KINDS",
+           "describe_tie"]
 
 DIRECT_TIES = ("RECRUITED", "TRAFFICKED", "ASSOCIATE_OF")
 HUB_TIES = {
@@ -109,7 +110,8 @@ def collapse_people(g: nx.Graph) -> nx.MultiDiGraph:
     earliest ``date``/``since``; edges inside a merged group (the SAME_AS itself) go.
 
     >>> g = nx.MultiDiGraph()
-    >>> g.add_node("person:a", label="Person", name="Chen"); g.add_node("person:b", label="Person", name="陳", canonical="person:a")
+    >>> g.add_node("person:a", label="Person", name="Chen")
+    >>> g.add_node("person:b", label="Person", name="陳", canonical="person:a")
     >>> g.add_node("ident:p", label="Identifier", type="phone", value="+886912")
     >>> _ = g.add_edge("person:a", "ident:p", type="HAS_IDENTIFIER", evidence=1, documents=1)
     >>> _ = g.add_edge("person:b", "ident:p", type="HAS_IDENTIFIER", evidence=2, documents=1)
@@ -166,7 +168,8 @@ def collapsed(g: nx.Graph) -> nx.MultiDiGraph:
     return collapse_people(g)
 
 
-def _roles_of(g: nx.Graph) -> dict[str, set[str]]:
+def roles_in(g: nx.Graph) -> dict[str, set[str]]:
+    """``person_roles`` of a graph already collapsed (no resolving again). For the analyses."""
     roles: dict[str, set[str]] = {p: set() for p in people(g)}
     for u, v, d in all_edges(g):
         rel_type = d.get("type")
@@ -191,7 +194,7 @@ def person_roles(g: nx.Graph) -> dict[str, set[str]]:
     >>> person_roles(g)
     {'person:r': {'recruiter'}, 'person:v': {'victim'}}
     """
-    return _roles_of(collapsed(g))
+    return roles_in(collapsed(g))
 
 
 def _strength(documents: int, shared_by: int = 2) -> float:
@@ -225,7 +228,7 @@ def person_graph(g: nx.Graph, *, via: Iterable[str] = TIE_KINDS) -> nx.Graph:
     check_graph(g)
     kinds = set(check_names(via, "via", TIE_KINDS))
     c = collapsed(g)
-    roles = _roles_of(c)
+    roles = roles_in(c)
     pg = nx.Graph()
     for p in people(c):
         data = c.nodes[p]

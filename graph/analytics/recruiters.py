@@ -13,7 +13,7 @@ import networkx as nx
 import pandas as pd
 
 from graph.analytics._common import all_edges, check_graph, date_of_edge, edges_of, frame, name_of
-from graph.analytics.people import _roles_of, collapsed
+from graph.analytics.people import roles_in, collapsed
 
 __all__ = ["recruiter_hubs", "recruitment_chains", "recruitment_cohorts"]
 
@@ -47,7 +47,7 @@ def recruiter_hubs(g: nx.Graph) -> pd.DataFrame:
     """
     check_graph(g)
     c = collapsed(g)
-    roles = _roles_of(c)
+    roles = roles_in(c)
     rows = []
     for p in sorted(p for p, r in roles.items() if "recruiter" in r):
         victims = sorted(v for v in _targets(c, p, ("RECRUITED", "TRAFFICKED")) if v in roles)
@@ -66,7 +66,7 @@ def recruitment_chains(g: nx.Graph) -> pd.DataFrame:
 
     Columns: ``root`` (the recruiter at the top of the chain: someone nobody recruited),
     ``recruiter`` and ``recruiter_name``, ``recruited`` and ``recruited_name``, ``date`` (of
-    the recruitment, or None), ``depth`` (1 for a root's own recruits, 2 for theirs, ...),
+    the recruitment; missing (NaN) when unknown), ``depth`` (1 for a root's own recruits, 2 for theirs, ...),
     ``recruiter_was_victim`` (the recruiter was recruited, trafficked or a victim in a case:
     a victim who went on to recruit, who may be owed non-punishment) and
     ``recruited_recruits`` (how many people the recruited person recruited in turn). Ordered
@@ -74,13 +74,14 @@ def recruitment_chains(g: nx.Graph) -> pd.DataFrame:
 
     >>> g = nx.MultiDiGraph()
     >>> for p in "abc": g.add_node("person:" + p, label="Person", name=p)
-    >>> _ = g.add_edge("person:a", "person:b", type="RECRUITED"); _ = g.add_edge("person:b", "person:c", type="RECRUITED")
+    >>> _ = g.add_edge("person:a", "person:b", type="RECRUITED")
+    >>> _ = g.add_edge("person:b", "person:c", type="RECRUITED")
     >>> recruitment_chains(g)[["recruiter", "recruited", "depth", "recruiter_was_victim"]].values.tolist()
     [['person:a', 'person:b', 1, False], ['person:b', 'person:c', 2, True]]
     """
     check_graph(g)
     c = collapsed(g)
-    roles = _roles_of(c)
+    roles = roles_in(c)
     links = _recruited(c)
     recruited_by: dict[str, set[str]] = defaultdict(set)
     for r, targets in links.items():

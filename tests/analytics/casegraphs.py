@@ -13,13 +13,15 @@ def person(g: nx.MultiDiGraph, pid: str, name: str, **props: Any) -> str:
     return pid
 
 
-def rel(g: nx.MultiDiGraph, u: str, v: str, rel_type: str, *, evidence: int = 1, documents: int = 1, **props: Any) -> None:
+def rel(g: nx.MultiDiGraph, u: str, v: str, rel_type: str, *, evidence: int = 1, documents: int = 1,
+        **props: Any) -> None:
     g.add_edge(u, v, key=f"{rel_type}:{u}:{v}", type=rel_type, evidence=evidence, documents=documents, **props)
 
 
 def flight(g: nx.MultiDiGraph, number: str, date: str, origin: str, destination: str) -> str:
     fid = f"flight:{number}@{date}"
-    g.add_node(fid, label="Flight", number=number, date=date, origin=origin, destination=destination, key=f"{number}@{date}")
+    g.add_node(fid, label="Flight", number=number, date=date, origin=origin, destination=destination,
+               key=f"{number}@{date}")
     return fid
 
 

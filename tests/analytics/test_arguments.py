@@ -35,7 +35,8 @@ BAD_CALLS: list[tuple[str, Callable[[], Any]]] = [
     ("target", lambda: an.explain_paths(G, "person:a3b", "person:a3")),
     ("max_hops", lambda: an.explain_paths(G, "person:a1", "person:b1", max_hops=0)),
     ("limit", lambda: an.explain_paths(G, "person:a1", "person:b1", limit=0)),
-    ("time_ordered", lambda: an.explain_paths(G, "person:a1", "person:b1", time_ordered="yes")),  # type: ignore[arg-type]
+    ("time_ordered",
+     lambda: an.explain_paths(G, "person:a1", "person:b1", time_ordered="yes")),  # type: ignore[arg-type]
     ("person", lambda: an.journey(G, "case:A")),
     ("person", lambda: an.journey(G, "person:nobody")),
 ]

@@ -96,7 +96,8 @@ def test_person_graph_weight_grows_with_documents_and_kinds_of_tie() -> None:
 def test_person_graph_uses_only_the_ties_asked_for() -> None:
     pg = person_graph(two_rings(), via=("RECRUITED",))
     assert sorted(tuple(sorted(e)) for e in pg.edges) == [
-        ("person:a1", "person:va1"), ("person:a1", "person:va2"), ("person:b1", "person:vb1"), ("person:va2", "person:vx")]
+        ("person:a1", "person:va1"), ("person:a1", "person:va2"),
+        ("person:b1", "person:vb1"), ("person:va2", "person:vx")]
     assert pg.number_of_nodes() == len(person_roles(two_rings()))
 
 

@@ -149,3 +149,27 @@ def test_write_back_results_are_readable_by_query(ring):
     assert row == {"c": 2, "pr": 0.31, "run": "run-1"}
     with pytest.raises(ValueError, match="lower_snake_case"):
         projection.write_back(ring, "Person", {P["recruiter"]: {"Bad Name": 1}}, run_id="run-2")
+
+
+CASES = """
+CREATE (c1:Case {id: 'case:one'}), (c2:Case {id: 'case:two'}),
+       (s:Person {id: 'person:s1', name: 'S'}), (v:Person {id: 'person:v1', name: 'V'}),
+       (o:Person {id: 'person:o2', name: 'O'}), (i:Identifier {id: 'ident:p1', type: 'phone', value: '+85512345567'}),
+       (s)-[:SUSPECT_IN {id: 'rel:c1'}]->(c1), (v)-[:VICTIM_IN {id: 'rel:c2'}]->(c1), (o)-[:SUSPECT_IN {id: 'rel:c3'}]->(c2),
+       (s)-[:HAS_IDENTIFIER {id: 'rel:c4'}]->(i), (s)-[:RECRUITED {id: 'rel:c5'}]->(v)
+"""
+
+
+def test_projection_of_some_cases_holds_their_people_and_what_is_next_to_them(store):
+    store.write(CASES)
+    g = projection.to_networkx(store, cases=["case:one"])
+    assert set(g.nodes) == {"case:one", "person:s1", "person:v1", "ident:p1"}
+    assert g.number_of_edges() == 4
+
+
+def test_projection_by_role_keeps_only_people_with_that_role(store):
+    store.write(CASES)
+    g = projection.to_networkx(store, roles=["victim"])
+    assert {n for n, d in g.nodes(data=True) if d["label"] == "Person"} == {"person:v1"}
+    with pytest.raises(ValueError, match="roles"):
+        projection.to_networkx(store, roles=["villain"])
