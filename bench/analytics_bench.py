@@ -55,7 +55,8 @@ def synthetic_graph(people: int, seed: int) -> nx.MultiDiGraph:
                 vic = f"person:v{r}_{j}_{v}"
                 g.add_node(vic, label="Person", name=f"V{r}-{j}-{v}", masked=True)
                 g.add_edge(vic, case, type="VICTIM_IN", evidence=1, documents=1)
-                g.add_edge(rec, vic, type="RECRUITED", date=day, evidence=rng.randint(1, 4), documents=rng.randint(1, 2))
+                g.add_edge(rec, vic, type="RECRUITED", date=day, evidence=rng.randint(1, 4),
+                           documents=rng.randint(1, 2))
                 g.add_edge(vic, flight, type="TRAVELED_ON", evidence=1, documents=1)
         for a in range(RING_RECRUITERS):
             for b in range(a + 1, RING_RECRUITERS):
