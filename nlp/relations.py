@@ -69,7 +69,7 @@ _TABLE_RETURN = re.compile(r"返國|返臺|返抵|回國|遣返|(?i:home|return|
 _TABLE_OUTBOUND = re.compile(r"去程|出境|出發|(?i:outbound|departure|departed)")
 _TABLE_RESCUE = re.compile(r"救出|解救|獲救|救援|(?i:rescued|rescue)")
 _TABLE_EXPLOIT = re.compile(r"剝削|園區|地點|(?i:held|exploit|compound|where)")
-_BACKWARD_SENTENCES = 3
+_BACKWARD_SENTENCES = 6
 
 
 @dataclass
@@ -264,7 +264,9 @@ def _travellers(text: str, entities: list[Found], people: list[int], victims: li
     clause, bounds = _clause_people_and_bounds(text, entities, people, flight)
     if clause:
         if _ESCORTED.search(text, bounds[0], bounds[1]):
-            return sorted(set(clause) | set(victims), key=lambda p: entities[p].start)
+            # 被害人等於…與高*正一同搭乘: the escort and the victims named before
+            companions = victims or earlier(("victim",))
+            return sorted(set(clause) | set(companions), key=lambda p: entities[p].start)
         return clause
     if victims:
         return victims
