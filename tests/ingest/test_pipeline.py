@@ -164,6 +164,28 @@ def test_ingest_same_passport_in_a_register_and_a_report_is_one_person(loaded, d
     assert any(n.isascii() for n in names)
 
 
+def test_analytics_each_hidden_ring_lands_in_one_community(loaded, demo_dir):
+    import collections
+
+    import graph.analytics as analytics
+    from graph.projection import to_networkx
+
+    store, _, _ = loaded
+    truth = json.loads((demo_dir / "truth.json").read_text(encoding="utf-8"))
+    holders: dict[tuple[str, str], set[str]] = collections.defaultdict(set)
+    for row in store.read("MATCH (p:Person)-[:HAS_IDENTIFIER]->(i:Identifier) "
+                          "RETURN coalesce(p.canonical, p.id) AS who, i.type AS type, i.value AS value"):
+        holders[(row["type"], row["value"])].add(row["who"])
+    community = dict(analytics.communities(to_networkx(store), seed=0, runs=3)[["person", "community"]].values)
+    for ring in truth["structures"]["rings"]:
+        shared = ([("phone", v) for v in ring["shared_phones"]] + [("account", v) for v in ring["shared_accounts"]]
+                  + [("handle", v.split(":", 1)[1]) for v in ring["shared_handles"]])
+        members = set().union(*(holders[k] for k in shared))  # who holds the ring's phones, accounts, handles
+        counts = collections.Counter(community.get(m) for m in members)
+        assert len(members) >= 2, ring["id"]
+        assert counts.most_common(1)[0][1] / len(members) >= 0.9, (ring["id"], counts)
+
+
 def test_ingest_killed_midway_then_run_again_ends_with_the_same_graph(server_settings, demo_dir, tmp_path, loaded):
     store, _, _ = loaded
     expected = counts(store)
