@@ -262,6 +262,13 @@ def _travellers(text: str, entities: list[Found], people: list[int], victims: li
     that names no one (二人遂於…搭乘, 於…搭乘) is about the victims of the sentence, or of the
     sentence before."""
     clause, bounds = _clause_people_and_bounds(text, entities, people, flight)
+    if not clause and bounds[0] > 0:
+        # 被害人等於…由黃*思陪同，搭乘 BR265: the clause before says who went, and with whom
+        prev_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, bounds[0] - 120), bounds[0] - 1)),
+                         default=max(0, bounds[0] - 120))
+        before = [p for p in people if prev_start <= entities[p].start and entities[p].end <= bounds[0]]
+        if before and _ESCORTED.search(text, prev_start, bounds[0]):
+            clause, bounds = before, (prev_start, bounds[1])
     if clause:
         if _ESCORTED.search(text, bounds[0], bounds[1]):
             # 被害人等於…與高*正一同搭乘: the escort and the victims named before
