@@ -186,6 +186,18 @@ def test_analytics_each_hidden_ring_lands_in_one_community(loaded, demo_dir):
         assert counts.most_common(1)[0][1] / len(members) >= 0.9, (ring["id"], counts)
 
 
+def test_analytics_every_planted_co_travel_flight_is_found(loaded, demo_dir):
+    import graph.analytics as analytics
+    from graph.projection import to_networkx
+
+    store, _, _ = loaded
+    truth = json.loads((demo_dir / "truth.json").read_text(encoding="utf-8"))
+    table = analytics.co_travel(to_networkx(store))
+    for planted in truth["structures"]["flew_with_recruiter"]:
+        rows = table[table.flight == f"flight:{planted['flight']}@{planted['date']}"]
+        assert any(victims and recruiters for victims, recruiters in zip(rows.victims, rows.recruiters)), planted
+
+
 def test_ingest_killed_midway_then_run_again_ends_with_the_same_graph(server_settings, demo_dir, tmp_path, loaded):
     store, _, _ = loaded
     expected = counts(store)
