@@ -68,6 +68,15 @@ def _plain(name: str) -> str:
     return re.sub(r"[\s\-'’.]", "", name).lower()
 
 
+def _fits_mask(masked: str, full: str) -> bool:
+    """潘○文 fits 潘詩文: the same length, and every character the mask shows is the full name's."""
+    shown = re.sub(r"\s", "", _MASK.sub("○", masked))
+    plain = re.sub(r"\s", "", full)
+    if "○" not in shown or _MASK.search(plain) or len(shown) != len(plain) or not _CJK.search(plain):
+        return False
+    return all(a == "○" or a == b for a, b in zip(shown, plain))
+
+
 def names_agree(a: Person, b: Person) -> tuple[float, list[str]]:
     """How well two people's names agree (0-1) and why; masked names agree with nothing but
     the same mask with an identifier behind it, which is the caller's business."""
@@ -79,6 +88,9 @@ def names_agree(a: Person, b: Person) -> tuple[float, list[str]]:
                 if _MASK.search(x) and _MASK.search(y) and _MASK.sub("○", x) == _MASK.sub("○", y):
                     best = max(best, 0.5)
                     reasons.append(f"same masked name {x}")
+                elif _fits_mask(x, y) or _fits_mask(y, x):
+                    best = max(best, 0.5)
+                    reasons.append(f"{x} and {y} fit one masked name")
                 continue
             if _plain(x) == _plain(y):
                 best = max(best, 1.0)

@@ -33,7 +33,7 @@ _COMPANY_TITLES = {"負責人", "董事長", "總經理", "經理"}
 
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Pak|Bu|Ibu|Daw|Khun|Pol\.?\s*Col|Pol\.?\s*Lt|Col|Capt|Sgt)\.?\s+)"
 _PREFIX_ROLE = [
-    (re.compile(r"(?:被告|嫌犯|犯嫌|主嫌|共犯|嫌疑人|車手|人蛇|蛇頭|通緝犯|被告人|首腦|成員|幹部|雇主|負責人|船長|輪機長|大副|老闆|主管|車手頭)\s*$"), "suspect"),
+    (re.compile(r"(?:被告|嫌犯|犯嫌|主嫌|共犯|嫌疑人|車手|人蛇|蛇頭|通緝犯|被告人|首腦|成員|幹部|雇主|負責人|船長|輪機長|大副|老闆|主管|車手頭|同案)\s*$"), "suspect"),
     (re.compile(r"(?i)\b(?:employer|captain|owner|boss|manager|supervisor|ringleader|leader)\s*,?\s+" + _HONORIFIC + "?$"),
      "suspect"),
     (re.compile(r"(?i)\b(?:suspects?|defendants?)\b[^.;]{0,20}?\b(?:led by|including|among them|namely)\s+"
@@ -72,6 +72,8 @@ _TRAFFICKING_ACTS = r"(?:轉賣|賣|販賣|帶往|帶到|交給|送往|送進|�
 _AFTER_ROLE = [
     # 一個叫阿豪的從…打來，要我們付贖金: whoever demands the ransom holds the victim
     (re.compile(r"^[^。；]{0,40}?(?:付贖金|要贖金|索取贖金|索贖|不放人|才放人|才能放人)"), "suspect"),
+    # 另X負責收取款項: a part in the scheme
+    (re.compile(r"^[^，。；]{0,6}?負責(?:收取|安排|接送|招募|聯繫|管理|看管|收款|匯款|帶領|押送|物色)"), "suspect"),
     # X係該集團實際負責人: what X is said to be
     (re.compile(r"^\s*均?(?:係|為|是|乃)[^，。；]{0,12}?(?:負責人|老闆|主嫌|首腦|幹部|成員|金主|車手)"), "suspect"),
     # 阿翔幫他找到泰國的工作: the one who found the job

@@ -188,6 +188,10 @@ class _Writer:
         if len(c.suspects) > 1 and r.random() < 0.7:
             other = c.suspects[1]
             self.doc.add(f"同案{self.name(other)}負責安排機票及接送，使用{self.contact(other)}。")
+        elif len(c.suspects) > 1 and any(self.p(pid).accounts for pid in c.suspects[1:]):
+            # every suspect with an account of their own is written (the broker between two rings)
+            other = c.suspects[1]
+            self.doc.add(f"另{self.name(other)}負責收取款項，使用{self.contact(other)}。")
         for trip in c.trips:
             companion = self.name(trip.people[0])
             self.doc.add(self.trip_line(trip, companion) + "，")

@@ -80,3 +80,14 @@ def test_resolution_one_name_in_many_documents_proposes_a_star_not_every_pair():
     people = [person(f"person:{i:02d}", "林冠文") for i in range(30)]
     result = resolve_people(people)
     assert result.candidates == 29
+
+
+def test_resolution_a_masked_name_fits_a_full_name_with_a_shared_phone():
+    result = resolve_people([person("person:a", "潘○文", ids={"phone:+886917543339"}),
+                             person("person:b", "潘詩文", ids={"phone:+886917543339"})])
+    assert result.merged == 1
+
+
+def test_resolution_a_masked_name_and_a_full_name_alone_propose_nothing():
+    result = resolve_people([person("person:a", "潘○文"), person("person:b", "潘詩文")])
+    assert result.merged == result.candidates == 0
