@@ -46,6 +46,7 @@ bench: install
 	$(BIN)/python -m bench.nlp_bench
 	$(BIN)/python -m bench.ingest_bench
 	$(BIN)/python -m bench.analytics_bench
+	$(BIN)/python -m bench.scale_bench
 
 # Extraction measured on the gold corpus's test split (docs/annotation.md)
 eval: install
