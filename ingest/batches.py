@@ -63,7 +63,6 @@ def document_batch(source: SourceDocument, result: dict[str, Any], *, kind: str,
     doc_id = source.id
     sentences = Sentences(text)
     entities = result["entities"]
-    by_id = {e["id"]: e for e in entities}
 
     def evidence(start: int, end: int, extractor: str, confidence: float, *, sentence: bool = True) -> Evidence:
         """Where a fact was read; a relationship's evidence carries its sentence for the link chart,

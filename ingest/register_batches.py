@@ -71,6 +71,13 @@ def _date(row: RegisterRow, column: str, *, required: bool = False) -> str | Non
     return iso
 
 
+def _kind(row: RegisterRow, allowed: tuple[str, ...], what: str) -> str:
+    kind = row.get("kind")
+    if kind not in allowed:
+        raise _RowError("kind", f"{kind!r} is not a known {what} kind; use one of {', '.join(allowed)}")
+    return kind
+
+
 def _country(raw: str) -> str | None:
     if not raw:
         return None
@@ -144,15 +151,12 @@ def _rescue(batch: GraphBatch, register: Register, row: RegisterRow, ev: Evidenc
                              **{f"{name}_on": day for name, day in dates.items()}}
     batch.nodes.append(NodeRow(rescue, {k: v for k, v in props.items() if v is not None}, [ev]))
     batch.rels.append(RelRow("OF", rescue, victim, evidence=[ev]))
-    if row.get("place") or country:
-        place_name = row.get("place")
-        forms = gazetteer()[0]
-        place = forms.get(place_name) if place_name else None
-        where = location_id(place.name, place.country) if place else None
-        if place is not None and where is not None:
-            batch.nodes.append(NodeRow(where, {"name": place.name, "kind": place.kind, "country": place.country}))
-            batch.rels.append(RelRow("RESCUED_FROM", victim, where, {"date": dates["rescued"]} if dates["rescued"] else {},
-                                     [ev]))
+    place = gazetteer()[0].get(row.get("place")) if row.get("place") else None
+    if place is not None:
+        where = location_id(place.name, place.country)
+        batch.nodes.append(NodeRow(where, {"name": place.name, "kind": place.kind, "country": place.country}))
+        batch.rels.append(RelRow("RESCUED_FROM", victim, where, {"date": dates["rescued"]} if dates["rescued"] else {},
+                                 [ev]))
     flight = _flight(batch, row, "return_flight", dates["returned"], ev)
     if flight:
         batch.rels.append(RelRow("RETURNED_ON", rescue, flight, evidence=[ev]))
@@ -172,9 +176,7 @@ def _manifest(batch: GraphBatch, register: Register, row: RegisterRow, ev: Evide
 
 
 def _service(batch: GraphBatch, register: Register, row: RegisterRow, ev: Evidence) -> None:
-    kind = row.get("kind")
-    if kind not in SERVICE_KINDS:
-        raise _RowError("kind", f"{kind!r} is not a service kind; use one of {', '.join(SERVICE_KINDS)}")
+    kind = _kind(row, SERVICE_KINDS, "service")
     day = _date(row, "date", required=True)
     service = make_id("Service", register.id, str(row.line))
     batch.nodes.append(NodeRow(service, {"kind": kind, "date": day, "provider": row.get("provider") or None}, [ev]))
@@ -187,9 +189,7 @@ def _service(batch: GraphBatch, register: Register, row: RegisterRow, ev: Eviden
 
 
 def _activity(batch: GraphBatch, register: Register, row: RegisterRow, ev: Evidence) -> None:
-    kind = row.get("kind")
-    if kind not in ACTIVITY_KINDS:
-        raise _RowError("kind", f"{kind!r} is not an activity kind; use one of {', '.join(ACTIVITY_KINDS)}")
+    kind = _kind(row, ACTIVITY_KINDS, "activity")
     day = _date(row, "date", required=True)
     participants = row.get("participants")
     if participants and not participants.replace(",", "").isdigit():

@@ -306,7 +306,7 @@ _LAST: list[tuple[str, list[_Candidate]]] = []  # the last text's candidates: ca
 
 
 def _candidates(folded: str) -> list[_Candidate]:
-    if _LAST and _LAST[0][0] is folded or (_LAST and _LAST[0][0] == folded):
+    if _LAST and _LAST[0][0] == folded:
         return _LAST[0][1]
     found = [c for pattern, rule in _RULES for m in pattern.finditer(folded) if (c := rule(m, folded)) is not None]
     _LAST[:] = [(folded, found)]

@@ -24,6 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as _STOP_WORDS
 
 from nlp.found import Found
 from nlp.places import place_words
+from nlp.tables import table_cells
 from nlp.text import CJK
 
 __all__ = ["find_persons", "SURNAMES", "TITLES"]
@@ -241,25 +242,8 @@ def _chinese(text: str, folded: str) -> list[Found]:
 
 def _table_cell_names(folded: str) -> list[Found]:
     """A cell holding only a surname and given name, in a column headed as names (姓名, 被告, Name)."""
-    out: list[Found] = []
-    header: list[str] | None = None
-    offset = 0
-    for line in folded.split("\n"):
-        cells = line.split("\t")
-        if len(cells) < 2:
-            header = None
-        elif header is None:
-            header = cells
-        else:
-            position = offset
-            for column, cell in enumerate(cells):
-                name = cell.strip()
-                if (column < len(header) and _NAME_HEADER.search(header[column]) and _CELL_NAME.fullmatch(name)):
-                    start = position + cell.index(name)
-                    out.append(Found(start, start + len(name), "PERSON", name, "rules.persons.table_cell", 0.8))
-                position += len(cell) + 1
-        offset += len(line) + 1
-    return out
+    return [Found(c.start, c.end, "PERSON", c.text, "rules.persons.table_cell", 0.8) for c in table_cells(folded)
+            if _NAME_HEADER.search(c.header) and _CELL_NAME.fullmatch(c.text)]
 
 
 def _latin_norm(name: str) -> str:

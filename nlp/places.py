@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from nlp.found import Found
 from nlp.text import ascii_lower, fold, has_cjk, has_latin
@@ -32,17 +33,20 @@ class Place:
 
 
 @cache
+def _records() -> tuple[dict[str, Any], ...]:
+    """The gazetteer file's records, read once."""
+    text = resources.files("nlp").joinpath("data/places.jsonl").read_text(encoding="utf-8")
+    return tuple(json.loads(line) for line in text.splitlines() if line.strip())
+
+
+@cache
 def gazetteer() -> tuple[dict[str, Place], re.Pattern[str], re.Pattern[str], dict[str, Place]]:
     """Surface form (folded, lower-cased for English) -> place, the two matchers, and airport codes."""
     forms: dict[str, Place] = {}
     codes: dict[str, Place] = {}
     zh: list[str] = []
     en: list[str] = []
-    text = resources.files("nlp").joinpath("data/places.jsonl").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        rec = json.loads(line)
+    for rec in _records():
         place = Place(rec["name"], rec["kind"], rec["country"], rec.get("iata"))
         if place.iata:
             codes[place.iata] = place
@@ -70,13 +74,10 @@ _TW_SUBDIVISION = re.compile(r"[\u4e00-\u9fff]{2}(?:區|鄉|鎮)(?![\u4e00-\u9ff
 def place_words() -> frozenset[str]:
     """Every capitalised word of the gazetteer's English names (Phnom, Penh, Mae, Sot): never a
     person's name on its own."""
-    text = resources.files("nlp").joinpath("data/places.jsonl").read_text(encoding="utf-8")
     words: set[str] = set()
-    for line in text.splitlines():
-        if line.strip():
-            rec = json.loads(line)
-            for form in rec.get("en", []) + [rec["name"]]:
-                words.update(w for w in re.split(r"[\s-]+", form) if w[:1].isupper())
+    for rec in _records():
+        for form in rec.get("en", []) + [rec["name"]]:
+            words.update(w for w in re.split(r"[\s-]+", form) if w[:1].isupper())
     return frozenset(words)
 
 

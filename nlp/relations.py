@@ -30,6 +30,7 @@ from itertools import combinations
 from nlp.found import Found
 from nlp.persons import TITLES
 from nlp.sentences import Sentences
+from nlp.tables import Tables
 
 __all__ = ["Relation", "find_relations", "RELATION_TYPES"]
 
@@ -78,47 +79,28 @@ class _Sentence:
     members: list[int]
     table_row: bool
     context: str  # the sentence, or a table row with its header and caption
+    tables: Tables
 
 
-def _sentences(text: str, entities: list[Found]) -> list[_Sentence]:
+def _sentences(text: str, entities: list[Found], tables: Tables) -> list[_Sentence]:
     sentences = Sentences(text)
     groups: dict[tuple[int, int], list[int]] = {}
     for i, e in enumerate(entities):
         groups.setdefault(sentences.bounds(e.start), []).append(i)
     out = []
     for span, members in sorted(groups.items()):
-        line_start = text.rfind("\n", 0, span[0] + 1 if text[span[0] : span[0] + 1] != "\n" else span[0]) + 1
-        line_end = text.find("\n", span[0])
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        row = "\t" in line or line.count("|") >= 2
         context = text[span[0] : span[1]]
-        if row:
-            context = _table_context(text, line_start) + "\n" + context
-        out.append(_Sentence(span, members, row, context))
+        cell = next((c for i in members if (c := tables.at(entities[i].start)) is not None), None)
+        if cell is not None:  # a table row: read with its caption and header
+            context = cell.caption + "\n" + "\t".join(cell.headers) + "\n" + context
+        out.append(_Sentence(span, members, cell is not None, context, tables))
     return out
 
 
-def _table_context(text: str, line_start: int) -> str:
-    """The header row of the table holding the line at ``line_start`` and the line above it."""
-    start = line_start
-    while start > 0:
-        prev_start = text.rfind("\n", 0, start - 1) + 1
-        prev = text[prev_start : start - 1]
-        if "\t" not in prev and prev.count("|") < 2:
-            return prev + "\n" + text[start : text.find("\n", start)]
-        start = prev_start
-    return text[start : text.find("\n", start)]
-
-
-def _column_header(text: str, entity: Found) -> str:
+def _column_header(tables: Tables, entity: Found) -> str:
     """The header of the column a table cell's entity sits in, or ''."""
-    line_start = text.rfind("\n", 0, entity.start) + 1
-    line = text[line_start : text.find("\n", entity.start) if "\n" in text[entity.start :] else len(text)]
-    sep = "\t" if "\t" in line else "|"
-    column = text.count(sep, line_start, entity.start)
-    header = _table_context(text, line_start).split("\n")[-1]
-    cells = header.split(sep)
-    return cells[column] if column < len(cells) else ""
+    cell = tables.at(entity.start)
+    return cell.header if cell is not None else ""
 
 
 def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> list[Relation]:
@@ -133,7 +115,8 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
             out.append(Relation(rel_type, head, tail, span[0], span[1], confidence, f"rules.relations.{rule}"))
 
     aliases = _aliases(text, entities)
-    sentences = _sentences(text, entities)
+    tables = Tables(text)
+    sentences = _sentences(text, entities, tables)
     owners: dict[int, int] = {}  # identifier -> the person it was given to
     for n, sentence in enumerate(sentences):
         span, members, context = sentence.span, sentence.members, sentence.context
@@ -213,9 +196,9 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
             if e.label in ("PHONE", "PASSPORT", "ACCOUNT", "EMAIL", "HANDLE"):
                 # a handle or number used to recruit is the recruiter's, not the recruit's named before it
                 recruiting = e.label != "PASSPORT" and _RECRUIT.search(body) and not sentence.table_row
-                owner = _owner(entities, [p for p in people if roles.get(p) in ("recruiter", "suspect")] if recruiting
-                               and any(roles.get(p) in ("recruiter", "suspect") and entities[p].end <= e.start for p in people)
-                               else people, e)
+                doers_here = [p for p in people if roles.get(p) in ("recruiter", "suspect")]
+                recruiter_named = recruiting and any(entities[p].end <= e.start for p in doers_here)
+                owner = _owner(entities, doers_here if recruiter_named else people, e)
                 referred = _referred_owner(text, entities, roles, span[0], e, people, aliases)
                 if referred is not None:
                     owner = referred
@@ -261,7 +244,7 @@ def _travellers(text: str, entities: list[Found], people: list[int], victims: li
     """Who took a flight: the people of its clause (with the victims they escorted); a clause
     that names no one (二人遂於…搭乘, 於…搭乘) is about the victims of the sentence, or of the
     sentence before."""
-    clause, bounds = _clause_people_and_bounds(text, entities, people, flight)
+    clause, bounds = _clause_people(text, entities, people, flight)
     if not clause and bounds[0] > 0:
         # 被害人等於…由黃*思陪同，搭乘 BR265: the clause before says who went, and with whom
         prev_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, bounds[0] - 120), bounds[0] - 1)),
@@ -280,10 +263,10 @@ def _travellers(text: str, entities: list[Found], people: list[int], victims: li
     back = earlier(("victim",))
     if back:
         return back
-    return _clause_people(text, entities, people, flight)
+    return _nearest_group(text, entities, people, flight)
 
 
-def _clause_people_and_bounds(text: str, entities: list[Found], people: list[int], flight: Found
+def _clause_people(text: str, entities: list[Found], people: list[int], flight: Found
                               ) -> tuple[list[int], tuple[int, int]]:
     before = text[: flight.start]
     start = max((m.end() for m in _CLAUSE_END.finditer(before, max(0, flight.start - 200))), default=0)
@@ -292,16 +275,8 @@ def _clause_people_and_bounds(text: str, entities: list[Found], people: list[int
     return [p for p in people if start <= entities[p].start and entities[p].end <= end], (start, end)
 
 
-def _clause_people(text: str, entities: list[Found], people: list[int], flight: Found) -> list[int]:
-    """Who took a flight: the people of its clause, else the nearest named before it in the
-    sentence and those listed with them."""
-    before = text[: flight.start]
-    start = max((m.end() for m in _CLAUSE_END.finditer(before, max(0, flight.start - 200))), default=0)
-    end_match = _CLAUSE_END.search(text, flight.end)
-    end = end_match.start() if end_match else len(text)
-    inside = [p for p in people if start <= entities[p].start and entities[p].end <= end]
-    if inside:
-        return inside
+def _nearest_group(text: str, entities: list[Found], people: list[int], flight: Found) -> list[int]:
+    """The nearest person named before a flight in its sentence and those listed with them."""
     earlier = sorted((p for p in people if entities[p].end <= flight.start), key=lambda p: entities[p].start)
     if not earlier:
         return people
@@ -367,7 +342,7 @@ def _most_specific(entities: list[Found], places: list[int], text: str, sentence
     last city, district or compound named, or the last country when only countries are."""
     if sentence.table_row:
         for i in places:
-            header = _column_header(text, entities[i])
+            header = _column_header(sentence.tables, entities[i])
             if _TABLE_RESCUE.search(header) or _TABLE_EXPLOIT.search(header):
                 return i
     specific = [i for i in places if entities[i].attrs.get("kind") not in ("country", "region", "sea")]
@@ -417,7 +392,7 @@ def _destination(text: str, entities: list[Found], places: list[int]) -> int | N
 def _flight_direction(text: str, flight: Found, sentence: _Sentence) -> tuple[bool, bool]:
     """(home, outbound) for a flight: from its column header in a table, else its sentence."""
     if sentence.table_row:
-        header = _column_header(text, flight)
+        header = _column_header(sentence.tables, flight)
         if _TABLE_RETURN.search(header):
             return True, False
         if _TABLE_OUTBOUND.search(header):

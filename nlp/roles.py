@@ -24,6 +24,7 @@ from collections import Counter
 
 from nlp.found import Found
 from nlp.sentences import Sentences
+from nlp.tables import Tables
 
 __all__ = ["ROLES", "assign_role", "assign_roles"]
 
@@ -227,9 +228,10 @@ def assign_roles(text: str, people: list[Found]) -> list[str]:
     labels: list[str | None] = [role if how == "label" else None for role, how in decided]
     _share_within_groups(text, people, ordered, labels)  # 被害人許Ｏ豪、葉○佑: the label is the list's
     _share_within_groups(text, people, ordered, roles)
+    tables = Tables(text)
     for i, p in enumerate(people):
         if roles[i] is None:
-            roles[i] = _table_column_role(text, p)
+            roles[i] = _table_column_role(tables, p)
     # the same name elsewhere in the document
     def key(p: Found) -> str:
         return str(p.attrs.get("of", p.norm))  # a surname alone stands for the full name it repeats
@@ -298,36 +300,16 @@ def _share_within_groups(text: str, people: list[Found], ordered: list[int], rol
                     roles[i] = shared
 
 
-def _table_column_role(text: str, person: Found) -> str | None:
-    """The role a table's column header gives a name in it (``被告``, ``被害人``), for rows of
-    cells separated by tabs or ``|``."""
-    line_start = text.rfind("\n", 0, person.start) + 1
-    line_end = text.find("\n", person.end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    sep = "\t" if "\t" in line else ("|" if line.count("|") >= 2 else None)
-    if sep is None:
+def _table_column_role(tables: Tables, person: Found) -> str | None:
+    """The role a table gives a name in it: its column's header (``被告``, ``被害人``), else a
+    column of roles in its row (角色, Role)."""
+    cell = tables.at(person.start)
+    if cell is None:
         return None
-    column = text.count(sep, line_start, person.start)
-    # the header: the first line of this block of rows with the same separator
-    start = line_start
-    while start > 0:
-        prev_start = text.rfind("\n", 0, start - 1) + 1
-        prev = text[prev_start : start - 1]
-        if sep not in prev:
-            break
-        start = prev_start
-    if start == line_start:
-        return None
-    header_end = text.find("\n", start)
-    cells = text[start:header_end].split(sep)
-    if column >= len(cells):
-        return None
-    for pattern, role in _TABLE_HEADERS:
-        if pattern.search(cells[column]):
-            return role
-    # a column of roles (角色, Role) says what each row's person is
-    row = line.split(sep)
-    for i, head in enumerate(cells):
-        if i != column and i < len(row) and _ROLE_COLUMN.search(head):
-            return next((role for pattern, role in _ROLE_CELL if pattern.search(row[i])), None)
+    header_role = next((role for pattern, role in _TABLE_HEADERS if pattern.search(cell.header)), None)
+    if header_role is not None:
+        return header_role
+    for other in tables.row(cell):
+        if other is not cell and _ROLE_COLUMN.search(other.header):
+            return next((role for pattern, role in _ROLE_CELL if pattern.search(other.text)), None)
     return None

@@ -10,9 +10,10 @@ said by its column's header (``護照號碼``, ``LINE ID``, ``Name``), not by wo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
-__all__ = ["Cell", "table_cells"]
+__all__ = ["Cell", "Tables", "table_cells"]
 
 _PIPE = re.compile(r"\s*\|\s*")
 
@@ -25,6 +26,9 @@ class Cell:
     header: str
     column: int
     row: int
+    row_start: int = 0  # offset of the row's line: cells of one row share it
+    headers: tuple[str, ...] = ()  # the whole header row
+    caption: str = ""  # the line above the header, often what the table is (Repatriation manifest)
 
 
 def _split(line: str) -> list[tuple[int, str]] | None:
@@ -50,7 +54,8 @@ def _split(line: str) -> list[tuple[int, str]] | None:
 def table_cells(text: str) -> list[Cell]:
     """Every body cell of every table in ``text``, with its column's header text."""
     cells: list[Cell] = []
-    header: list[str] | None = None
+    header: tuple[str, ...] | None = None
+    caption = previous = ""
     row = 0
     offset = 0
     for line in text.split("\n"):
@@ -58,17 +63,42 @@ def table_cells(text: str) -> list[Cell]:
         if parts is None or len(parts) < 2 or set(line.strip()) <= set("|-: "):
             if parts is None or len(parts) < 2:
                 header = None
+            previous = line
             offset += len(line) + 1
             continue
         if header is None:
-            header = [t.strip() for _, t in parts]
-            row = 0
+            header = tuple(t.strip() for _, t in parts)
+            caption, row = previous, 0
         else:
             row += 1
             for column, (at, raw) in enumerate(parts):
                 value = raw.strip()
                 if value and column < len(header):
                     start = offset + at + raw.index(value)
-                    cells.append(Cell(start, start + len(value), value, header[column], column, row))
+                    cells.append(Cell(start, start + len(value), value, header[column], column, row, offset, header,
+                                      caption))
+        previous = line
         offset += len(line) + 1
     return cells
+
+
+class Tables:
+    """The tables of one text, read once and looked up by position."""
+
+    def __init__(self, text: str) -> None:
+        self.cells = table_cells(text)
+        self._starts = [c.start for c in self.cells]
+        self._rows: dict[int, list[Cell]] = {}
+        for c in self.cells:
+            self._rows.setdefault(c.row_start, []).append(c)
+
+    def at(self, position: int) -> Cell | None:
+        """The cell holding ``position``, if it is in a table body."""
+        i = bisect_right(self._starts, position) - 1
+        if i >= 0 and self.cells[i].start <= position < self.cells[i].end:
+            return self.cells[i]
+        return None
+
+    def row(self, cell: Cell) -> list[Cell]:
+        """Every cell of ``cell``'s row, in column order."""
+        return self._rows.get(cell.row_start, [])

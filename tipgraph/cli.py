@@ -270,19 +270,19 @@ def _run_ingest(paths: list[Path], *, kind: str = "auto", lang: str = "auto", qu
     from ingest.resolve import resolve
 
     settings = _settings()
-    total = len(discover(paths))
+    files = discover(paths)  # walked once: ingest gets the files themselves
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]} documents/s"), TimeElapsedColumn())
     with open_store(settings) as store, Progress(*columns, console=err, disable=quiet, transient=True) as bar:
         schema.init_schema(store)
-        task = bar.add_task("ingest", total=total, rate="0.0")
+        task = bar.add_task("ingest", total=len(files), rate="0.0")
         started = time.monotonic()
 
         def advance(_: Any) -> None:
             done = bar.tasks[0].completed + 1
             bar.update(task, completed=done, rate=f"{done / max(time.monotonic() - started, 1e-6):.1f}")
 
-        summary = ingest(store, paths, home=settings.home, kind=kind, lang=lang,
+        summary = ingest(store, files, home=settings.home, kind=kind, lang=lang,
                          max_bytes=int(settings.max_file_mb * 2**20), workers=settings.workers,
                          batch_size=settings.batch_size, progress=advance)
         resolved = resolve(store)

@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -20,21 +19,10 @@ from ingest.demo import generate
 from ingest.pipeline import ingest
 from ingest.resolve import resolve
 from playbooks.fourp import fourp_figures
+from tests.support.domain import TABLE_2022
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.server
-
-# DOMAIN.md's table of 2022 figures, as the demo corpus must reproduce them from the graph
-FIGURES_2022 = {
-    "cases_referred": 161, "cases_referred_labour": 75, "cases_referred_sexual": 85, "cases_referred_organ": 1,
-    "victims_in_referred_cases": 379, "cases_indicted": 153, "defendants_indicted": 325, "stay_permits": 20,
-    "stay_permits_extended": 35, "work_permits": 34, "foreign_victims_sheltered": 49, "taiwanese_adult_victims": 9,
-    "taiwanese_adult_placed": 1, "taiwanese_adult_declined": 8, "minor_sexual_victims": 91,
-    "minor_sexual_victims_foreign": 1, "minor_placed": 40, "minor_returned_family": 51,
-    "detainees_rescreened_victims": 0, "interpretation_person_times": 124, "accompanied_interview_person_times": 185,
-    "training_sessions": 2, "trainees": 222, "border_meetings_person_times": 303, "emergency_cards": 1064,
-    "workshop_participants": 300, "liaison_officers_thailand": 2, "liaison_officers_phnom_penh": 1,
-    "nationals_returned_from_sea": 314, "action_plan_programmes": 25, "action_plan_strategies": 76,
-}
 
 NODE_COUNTS = "MATCH (n) RETURN labels(n)[0] AS label, count(n) AS n ORDER BY label"
 REL_COUNTS = "MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n ORDER BY type"
@@ -96,7 +84,7 @@ def loaded(server_settings, demo_dir, tmp_path_factory):
 
 def test_ingest_demo_reproduces_every_2022_figure_from_the_graph(loaded):
     store, _, _ = loaded
-    assert fourp_figures(store, 2022) == FIGURES_2022
+    assert fourp_figures(store, 2022) == TABLE_2022
 
 
 def test_ingest_quarantines_every_bad_file_with_its_reason_and_nothing_else(loaded, demo_dir):
@@ -207,16 +195,12 @@ def test_ingest_killed_midway_then_run_again_ends_with_the_same_graph(server_set
     args = [sys.executable, "-m", "tipgraph", "ingest", "--json", "--allow-quarantine",
             *map(str, corpus(demo_dir))]
     proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and store.read(DOCUMENTS)[0]["n"] < 60:
-        time.sleep(0.2)
+    assert wait_until(lambda: store.read(DOCUMENTS)[0]["n"] >= 60, timeout=120), "the run wrote too little to kill it"
     workers_before = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and any(_alive(pid) for pid in workers_before):
-        time.sleep(0.2)
-    assert workers_before and not [pid for pid in workers_before if _alive(pid)], "workers outlived the killed run"
+    gone = wait_until(lambda: not any(_alive(pid) for pid in workers_before), timeout=20)
+    assert workers_before and gone, "workers outlived the killed run"
     partial = store.read(DOCUMENTS)[0]["n"]
     assert 0 < partial < expected["node:Document"], "the run should have been killed midway"
     done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=600)
