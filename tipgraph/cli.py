@@ -75,10 +75,16 @@ def _table(rows: Sequence[dict[str, Any]], title: str | None = None) -> None:
     out.print(table)
 
 
+_LIST_SHOWN = 4  # items of a list shown in a table cell; --json has them all
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, (dict, list)):
+    if isinstance(value, list):
+        shown = ", ".join(_cell(v) for v in value[:_LIST_SHOWN])
+        return shown + (f" … (+{len(value) - _LIST_SHOWN})" if len(value) > _LIST_SHOWN else "")
+    if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
 
@@ -297,7 +303,7 @@ def _print_summary(summary: Any) -> None:
               f"{d['merges']} merges, {d['candidates']} candidates for review; "
               f"{d['quarantined']} quarantined; {d['seconds']} s ({d['documents_per_second']} documents/s)")
     for q in summary.quarantined:
-        err.print(f"[yellow]quarantined[/] {q['path']}: {q['message']}", highlight=False, markup=True)
+        err.print(f"[yellow]quarantined:[/] {q['message']}", highlight=False, markup=True)
 
 
 @app.command("analyze")
