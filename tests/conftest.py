@@ -67,3 +67,35 @@ def store(server_settings: Settings) -> Iterator[Store]:
 @pytest.fixture
 def repo_root() -> Path:
     return Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo corpus (seed 2022), generated once per test session, with its truth.json."""
+    from ingest.demo import generate
+
+    folder = tmp_path_factory.mktemp("demo")
+    generate(folder, seed=2022)
+    return folder
+
+
+def demo_corpus(folder: Path) -> list[Path]:
+    """The folders of a generated demo corpus that `tipgraph demo` ingests."""
+    return [folder / name for name in ("cases", "rescues", "registers", "bad")]
+
+
+@pytest.fixture(scope="module")
+def demo_graph(server_settings: Settings, demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The demo corpus ingested and resolved into an emptied database, once per test module.
+
+    Tests that use it only read; a module that writes must reload through its own fixture."""
+    from ingest.pipeline import ingest
+    from ingest.resolve import resolve
+
+    home = tmp_path_factory.mktemp("demo-home")
+    with open_store(server_settings, start_local=False, user="test") as s:
+        s.write(WIPE)
+        schema.init_schema(s)
+        ingest(s, demo_corpus(demo_dir), home=home, workers=2)
+        resolve(s)
+        yield s

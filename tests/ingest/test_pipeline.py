@@ -15,10 +15,10 @@ import pytest
 
 from graph import schema
 from graph.store import Store, open_store
-from ingest.demo import generate
 from ingest.pipeline import ingest
 from ingest.resolve import resolve
 from playbooks.fourp import fourp_figures
+from tests.conftest import demo_corpus
 from tests.support.domain import TABLE_2022
 from tests.support.waiting import wait_until
 
@@ -59,15 +59,7 @@ def counts(store: Store) -> dict[str, int]:
     return out
 
 
-@pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo")
-    generate(folder, seed=2022)
-    return folder
-
-
-def corpus(folder: Path) -> list[Path]:
-    return [folder / name for name in ("cases", "rescues", "registers", "bad")]
+corpus = demo_corpus
 
 
 @pytest.fixture(scope="module")
