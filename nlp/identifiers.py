@@ -54,6 +54,13 @@ _NOT_HANDLES = frozenset("group groups channel channels chat chats account accou
                          "post posts page pages ad ads id handle user users number contact contacts link".split())
 _PLATFORM_WORD = re.compile(r"LINE|Line|Telegram|TG|WeChat|微信|FB|Facebook|臉書|Instagram|IG|飛機|紙飛機|TikTok|抖音|Zalo|LinkedIn")
 _SENTENCE_START = re.compile(r"[。！？\n]")
+_PLATFORM_SUFFIX = re.compile(r"\s*(?:ID|號|帳號)$", re.IGNORECASE)
+
+
+def _platform_of(named: str) -> str:
+    """The platform a handle cue names: ``LINE ID`` and ``微信帳號`` are LINE and WeChat."""
+    return handle.platform(_PLATFORM_SUFFIX.sub("", named)) or "Other"
+
 # what a table column holds, by its header
 _COLUMN_LABELS = [
     (re.compile(r"護照|(?i:passport)"), "PASSPORT"),
@@ -119,10 +126,10 @@ def find_identifiers(text: str, folded: str, *, country_hint: str | None = "TW")
         start, end = m.start(group), m.end(group)
         if group == "name":
             plain_word = m.group("name").isalpha() and not m.group("cue").strip()
-            if m.group("name").lower() in _NOT_HANDLES or plain_word:
-                continue  # "a Facebook friend", "WeChat video": a word, not a handle
+            if m.group("name").lower() in _NOT_HANDLES or plain_word or _PLATFORM_WORD.fullmatch(m.group("name")):
+                continue  # "a Facebook friend", "WeChat video", 微信（WeChat）: a word, not a handle
             name = handle.clean(m.group("name"), platform=m.group("platform"))
-            parsed = (handle.platform(m.group("platform")) or "Other", name) if name else None
+            parsed = (_platform_of(m.group("platform")), name) if name else None
         else:
             parsed = handle.parse(folded[m.start() : m.end()])
         if parsed and free(start, end):

@@ -87,3 +87,16 @@ def test_identifiers_plain_words_after_a_platform_are_not_handles(text):
 def test_identifiers_a_list_of_passports_after_one_cue(text):
     assert [(t, label) for t, label, _ in found(text)] == [
         ("300245781", "PASSPORT"), ("300377902", "PASSPORT"), ("300491126", "PASSPORT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "platform", "name"),
+    [
+        ("使用微信（WeChat）帳號 money_lucky702 聯繫", "WeChat", "money_lucky702"),
+        ("以 LINE ID：lucky_easy453 與被害人聯繫", "LINE", "lucky_easy453"),
+        ("微信帳號：kh_boss_88，", "WeChat", "kh_boss_88"),
+    ],
+)
+def test_identifiers_a_platform_glossed_or_followed_by_id_is_the_platform_not_a_handle(text, platform, name):
+    handles = [f for f in resolve_overlaps(find_identifiers(text, fold(text))) if f.label == "HANDLE"]
+    assert [(f.norm, f.attrs["platform"]) for f in handles] == [(name, platform)]
