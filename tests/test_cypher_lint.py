@@ -18,6 +18,7 @@ import pytest
 from graph.cypher import fill
 from graph.model import MODEL
 from graph.schema import schema_statements
+from playbooks.catalogue import playbook_statements
 from tests.support.cypher_lint import errors_only, lint
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,6 +62,7 @@ def collect_statements() -> dict[str, str]:
                 statements.update(_expansions(f"{module_name}.{attr}", value))
     for i, statement in enumerate(schema_statements()):
         statements[f"schema[{i}]"] = statement
+    statements.update(playbook_statements())  # the YAML playbooks and 4P indicators
     for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
         if doc.exists():
             for j, block in enumerate(re.findall(r"```cypher\n(.*?)```", doc.read_text(encoding="utf-8"), re.S)):
@@ -72,7 +74,8 @@ def test_cypher_lint_collects_the_statements_we_ship():
     statements = collect_statements()
     names = {n.split("[")[0] for n in statements}
     for expected in ("graph.writes.UPSERT_RELS", "graph.reads.EXPAND", "graph.reads.SEARCH_NAMES",
-                     "graph.projection.PROJECT_RELS", "graph.schema.SHOW_INDEXES", "data-model.md#0"):
+                     "graph.projection.PROJECT_RELS", "graph.schema.SHOW_INDEXES", "data-model.md#0",
+                     "indicators/cases_referred.yaml"):
         assert expected in names or any(n.startswith(expected) for n in statements), expected
     assert len(statements) > 100
 

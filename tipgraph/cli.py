@@ -399,6 +399,9 @@ def demo_generate(
               f"{summary.bad} bad files; ground truth in {summary.truth}")
 
 
+from tipgraph import playbook_cli  # noqa: E402,F401  (registers `playbook` and `indicators`)
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("neo4j").setLevel(logging.ERROR)

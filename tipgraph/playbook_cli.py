@@ -1,0 +1,74 @@
+"""``tipgraph playbook list|run`` and ``tipgraph indicators``: saved investigations and the 4P figures.
+
+Registered on the main app by ``tipgraph.cli``; uses its output helpers, so tables and JSON
+look like every other command's. A bad parameter is a usage error (exit status 2) naming the
+parameter and its expected type; other playbook errors are one line and exit status 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from playbooks.errors import ParameterError, PlaybookError
+from tipgraph.cli import _friendly, _print_json, _settings, _table, app, err, out
+
+__all__ = ["playbook_app", "indicators_cmd"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+playbook_app = typer.Typer(help="Saved investigations: list them, run one with its parameters.", no_args_is_help=True)
+app.add_typer(playbook_app, name="playbook")
+
+
+def _playbook_errors(fn: F) -> F:
+    """Parameter errors become usage errors naming the parameter; other playbook errors one line."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ParameterError as e:
+            raise typer.BadParameter(str(e), param_hint=f"-p {e.name}") from None
+        except (PlaybookError, ValueError) as e:
+            err.print(f"[bold red]error:[/] {e}", highlight=False, markup=True)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@app.command("indicators")
+@_friendly
+@_playbook_errors
+def indicators_cmd(
+    year: Annotated[int, typer.Option("--year", help="Calendar year (2022 for ROC year 111).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of indicator objects.")] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Cut-off (ISO date or date-time): count only records "
+                                              "from documents ingested by then; the same cut-off gives the "
+                                              "same figures after later ingests.")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Titles in the table: en or zh-TW.")] = "en",
+) -> None:
+    """Print every 4P indicator of a year, with the year before, computed from the graph."""
+    from graph.store import open_store
+    from playbooks.indicators import compute_indicators, cutoff, year_span
+
+    if lang not in ("en", "zh-TW"):
+        raise typer.BadParameter(f"{lang!r}: choose en or zh-TW", param_hint="--lang")
+    try:
+        year_span(year)
+        cutoff(as_of)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--as-of" if as_of and "as_of" in str(e) else "--year") from None
+    with open_store(_settings()) as store:
+        values = compute_indicators(store, year, as_of=as_of)
+    if as_json:
+        _print_json([v.as_dict() for v in values])
+        return
+    zh = lang == "zh-TW"
+    rows = [{"P": v.definition.p, "indicator": ("　" if v.definition.parent else "") +
+             (v.definition.title_zh if zh else v.definition.title_en),
+             str(year): v.value, str(year - 1): v.previous,
+             "unit": v.definition.unit_zh if zh else v.definition.unit_en, "records": v.records} for v in values]
+    _table(rows, title=f"4P indicators {year}" + (f" as of {as_of}" if as_of else ""))
