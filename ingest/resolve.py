@@ -3,6 +3,8 @@
 * The same passport is one person by construction (people are keyed by it, see
   ``ingest.batches``).
 * People who share a phone, account or handle are merged only when their names agree too;
+  the same full name on the same flight (a manifest's passenger and the narrative's victim)
+  is one person as well;
   recruiters of one ring share phones, and that is a finding for the link chart, not
   a reason to make them one person.
 * Names alone, or a Chinese name and a romanisation of it, only make a candidate for review
@@ -32,8 +34,10 @@ __all__ = ["Person", "Resolution", "resolve", "resolve_people", "names_agree"]
 PEOPLE = """
 MATCH (p:Person)
 OPTIONAL MATCH (p)-[:HAS_IDENTIFIER]->(i:Identifier)
+WITH p, collect(i.type + ':' + i.value) AS identifiers
+OPTIONAL MATCH (p)-[:TRAVELED_ON|REPATRIATED_ON]->(f:Flight)
 RETURN p.id AS id, p.name AS name, p.aliases AS aliases, p.masked AS masked, p.birth_year AS birth_year,
-       collect(i.type + ':' + i.value) AS identifiers
+       identifiers, collect(f.id) AS flights
 """
 
 SET_CANONICAL = """
@@ -54,6 +58,7 @@ class Person:
     masked: bool = False
     birth_year: int | None = None
     identifiers: frozenset[str] = frozenset()
+    flights: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -128,6 +133,9 @@ def resolve_people(people: list[Person]) -> Resolution:
                 blocks[f"name:{_plain(name)}"].append(p.id)
                 for key in latin_keys(name):
                     blocks[f"rom:{key}"].append(p.id)
+            if not _MASK.search(name):
+                for flight in p.flights:  # a name common elsewhere still pairs on one flight
+                    blocks[f"flight:{flight}:{_plain(name)}"].append(p.id)
     for block, ids in blocks.items():
         unique = sorted(set(ids))
         if len(unique) > 200:
@@ -152,15 +160,19 @@ def resolve_people(people: list[Person]) -> Resolution:
         shared = sorted(i for i in pa.identifiers & pb.identifiers if i.split(":", 1)[0] in _MERGE_ON + ("passport",))
         years_agree = pa.birth_year is not None and pa.birth_year == pb.birth_year
         years_differ = pa.birth_year is not None and pb.birth_year is not None and pa.birth_year != pb.birth_year
+        flights = sorted(pa.flights & pb.flights)
         if shared:
             reasons.append("share " + ", ".join(shared))
+        if flights and score >= 0.9:
+            reasons.append("both on " + ", ".join(flights))
         if years_agree:
             reasons.append(f"both born {pa.birth_year}")
         if years_differ:
             continue  # two birth years: two people
         if score == 0.0:
             continue  # identifiers shared by people with other names: a ring, not one person
-        confirmed = bool(shared) or (score >= 0.7 and years_agree and not _masked_only(pa, pb))
+        confirmed = (bool(shared) or (score >= 0.7 and years_agree and not _masked_only(pa, pb))
+                     or (score >= 0.9 and bool(flights)))
         status = "merged" if confirmed else "proposed"
         if status == "proposed" and (score <= 0.5 or _masked_only(pa, pb)):
             continue  # a masked name alone proposes nothing
@@ -201,5 +213,6 @@ def resolve(store: Store) -> Resolution:
 
 def _person(row: dict[str, Any]) -> Person:
     names = tuple(n for n in [row["name"], *(row["aliases"] or [])] if n)
-    return Person(row["id"], names, bool(row["masked"]), row["birth_year"], frozenset(row["identifiers"] or []))
+    return Person(row["id"], names, bool(row["masked"]), row["birth_year"], frozenset(row["identifiers"] or []),
+                  frozenset(row.get("flights") or []))
 

@@ -6,8 +6,8 @@ from ingest.resolve import Person, resolve_people
 from ingest.romanize import chinese_keys, latin_keys, wade_giles
 
 
-def person(pid, *names, year=None, ids=()):
-    return Person(pid, names, any("○" in n for n in names), year, frozenset(ids))
+def person(pid, *names, year=None, ids=(), flights=()):
+    return Person(pid, names, any("○" in n for n in names), year, frozenset(ids), frozenset(flights))
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,21 @@ def test_resolution_a_masked_name_fits_a_full_name_with_a_shared_phone():
 def test_resolution_a_masked_name_and_a_full_name_alone_propose_nothing():
     result = resolve_people([person("person:a", "潘○文"), person("person:b", "潘詩文")])
     assert result.merged == result.candidates == 0
+
+
+def test_resolution_the_same_full_name_on_the_same_flight_merges():
+    result = resolve_people([person("person:a", "Mark Ramos", flights={"flight:CI702@2019-10-27"}),
+                             person("person:b", "MARK RAMOS", flights={"flight:CI702@2019-10-27"})])
+    assert result.merged == 1 and "both on flight:CI702@2019-10-27" in result.pairs[0][4]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flights_b"),
+    [("Mark Ramos", "MARK RAMOS", {"flight:CI702@2019-11-02"}),  # another flight: only a name
+     ("陳○明", "陳○明", {"flight:CI702@2019-10-27"}),  # masked: two people, flight or not
+     ("陳偉廷", "CHEN WEI-TING", {"flight:CI702@2019-10-27"})],  # a romanisation on one flight: review
+)
+def test_resolution_a_shared_flight_confirms_only_the_same_full_name(a, b, flights_b):
+    result = resolve_people([person("person:a", a, flights={"flight:CI702@2019-10-27"}),
+                             person("person:b", b, flights=flights_b)])
+    assert result.merged == 0
