@@ -20,7 +20,8 @@ def _plural(n: int, word: str) -> str:
 
 
 def rings(g: nx.Graph, *, seed: int = 0, runs: int = 10) -> pd.DataFrame:
-    """Communities of two or more people, ranked by suspects, victims, identifiers and evidence.
+    """Communities of two or more people with at least one suspect, ranked by suspects,
+    victims, identifiers and evidence (a group of victims or witnesses alone is not a ring).
 
     Columns: ``rank`` (1 is the most ring-like), ``community`` (its number in
     ``communities`` with the same ``seed`` and ``runs``), ``size``, ``suspects`` (members
@@ -45,6 +46,8 @@ def rings(g: nx.Graph, *, seed: int = 0, runs: int = 10) -> pd.DataFrame:
             continue
         inside = set(members)
         suspects = sum(1 for p in members if pg.nodes[p]["roles"] & OFFENDER_ROLES)
+        if not suspects:
+            continue
         victims = sum(1 for p in members if "victim" in pg.nodes[p]["roles"])
         holders: dict[str, set[str]] = {}
         for p in members:
