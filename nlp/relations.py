@@ -54,12 +54,15 @@ _TRAFFIC = re.compile(r"(?<!人口)販運(?!案|罪|防制)|剝削(?!罪|案)|�
 _EXPLOIT = re.compile(r"園區|詐騙|詐欺|工作|拘禁|剝削|控制|被迫|囚禁|關在|關進|監禁|作業|應召|扣留|扣押|收走|沒收|陪酒|接客|毆打|電擊|"
                       r"性交易|(?i:compound|forced|held|worked|exploited|"
                       r"detained|confined|scam|locked|kept|working)")
-_RESCUE = re.compile(r"獲救|救出|逃出|脫逃|營救|救援|解救|(?i:rescued|escaped|freed|fled|removed|raided)")
+_RESCUE = re.compile(r"獲救|救出|逃出|脫逃|營救|救援|解救|帶出|脫困|脫身|接出|救回|帶離|撤離|"
+                     r"(?i:rescued|escaped|freed|fled|removed|raided|brought (?:back|out)|pulled out|extracted|evacuated|"
+                     r"got out|broke out)")
 _TRAVEL = re.compile(r"搭乘|搭機|班機|航班|出境|入境|飛往|出發|前往|(?i:flew|flight|boarded|departed|arrived|left)")
 _RETURN = re.compile(r"返國|返臺|返台|返抵|回國|遣返|送返|接回|(?i:repatriat|returned|flown home|flew home|back to taiwan|home on)")
 _REFER = re.compile(r"移送|函送|報請|(?i:referred)")
 _INDICT = re.compile(r"起訴|(?i:indicted|charged)")
-_LIST_JOIN = re.compile(r"^\s*(?:[、,，及與和跟]|and|&)\s*(?:國人|[\u4e00-\u9fff]{1,3}籍(?:男子|女子)?)?\s*$")
+_LIST_JOIN = re.compile(r"^\s*(?:[（(][^()（）]{0,40}[)）])?\s*(?:,\s*\d{1,2}\s*)?(?:[、,，及與和跟]|,?\s*and|&)\s*"
+                        r"(?:國人|[\u4e00-\u9fff]{1,3}籍(?:男子|女子)?|(?i:(?:[A-Z][a-z]+\s+)?(?:national|citizen))\s+)?\s*$")
 _BRACKET_GAP = re.compile(r"^\s*[（(]\s*$")
 # words that point back to people named before: 二人, 被害人 (unnamed), 其, he, they
 _BACK_REFERENCE = re.compile(r"二人|兩人|三人|該[名員]|其(?!他|中|餘|實)|被害人(?![\u4e00-\u9fff]{0,1}[○〇*Ｏ])|渠等|(?i:\b(?:he|she|they|him|her|them|both|the two)\b)")
@@ -70,7 +73,7 @@ _TABLE_RETURN = re.compile(r"返國|返臺|返抵|回國|遣返|(?i:home|return|
 _TABLE_OUTBOUND = re.compile(r"去程|出境|出發|(?i:outbound|departure|departed)")
 _TABLE_RESCUE = re.compile(r"救出|解救|獲救|救援|(?i:rescued|rescue)")
 _TABLE_EXPLOIT = re.compile(r"剝削|園區|地點|(?i:held|exploit|compound|where)")
-_BACKWARD_SENTENCES = 6
+_BACKWARD_SENTENCES = 10
 
 
 @dataclass
@@ -145,8 +148,11 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
             return []
 
         back_ref = bool(_BACK_REFERENCE.search(body))
-        victims = by_role["victim"] or (earlier(("victim",)) if back_ref or not people else [])
-        doers = by_role["recruiter"] or by_role["suspect"]
+        # 戴員, 簡女, 魏嫌: a surname and a word for the person stand for the one named before
+        short = _short_referents(text, entities, span, aliases)
+        victims = by_role["victim"] or [i for i in short if roles.get(i) == "victim"] or (
+            earlier(("victim",)) if back_ref or not people else [])
+        doers = by_role["recruiter"] or by_role["suspect"] or [i for i in short if roles.get(i) in ("recruiter", "suspect")]
         if not doers and (back_ref or not people):
             doers = earlier(("recruiter", "suspect"))
 
@@ -246,6 +252,14 @@ def _travellers(text: str, entities: list[Found], people: list[int], victims: li
     sentence before."""
     clause, bounds = _clause_people(text, entities, people, flight)
     if not clause and bounds[0] > 0:
+        # 戴 O 宇則堅持出國，仍搭乘 BR265 離境: a clause without a subject continues the one before
+        prev_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, bounds[0] - 120), bounds[0] - 1)),
+                         default=max(0, bounds[0] - 120))
+        sentence_start = max((p for p in (text.rfind(c, 0, bounds[0]) for c in "。；\n") if p >= 0), default=-1) + 1
+        before = [p for p in people if max(prev_start, sentence_start) <= entities[p].start and entities[p].end <= bounds[0]]
+        if before and not _ESCORTED.search(text, prev_start, bounds[0]):
+            return before
+    if not clause and bounds[0] > 0:
         # 被害人等於…由黃*思陪同，搭乘 BR265: the clause before says who went, and with whom
         prev_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, bounds[0] - 120), bounds[0] - 1)),
                          default=max(0, bounds[0] - 120))
@@ -304,6 +318,26 @@ _SHORT_REFERENCE = re.compile(r"([\u4e00-\u9fff])(?:員|女|男|嫌)(?=[^\u4e00-
 # 他的護照號碼是, 我兒子的護照, her passport: the person the pronoun stands for
 _POSSESSIVE = re.compile(r"(?:他|她|其|我(?:的)?(?:兒子|女兒|弟弟|妹妹|哥哥|姊姊|姐姐|先生|太太|孫子|孫女|外孫女|外孫)|"
                          r"(?i:\b(?:his|her|their)\b))[^。；，,\n]{0,12}$")
+
+
+_SHORT_SUBJECT = re.compile(r"([\u4e00-\u9fff])(?:員|女|男|嫌)(?!工|警|子|性|士|生|孩|童|裝|兒|眷)")
+
+
+def _short_referents(text: str, entities: list[Found], span: tuple[int, int], aliases: set[int]) -> list[int]:
+    """People a sentence names by surname only (戴員家屬來電, 護照遭簡女收走): for each such
+    reference the last person named before the sentence whose name starts with that surname."""
+    found: list[int] = []
+    matches = list(_SHORT_SUBJECT.finditer(text, span[0], span[1]))
+    if not matches:
+        return found
+    before = [i for i, e in enumerate(entities) if e.label == "PERSON" and e.end <= span[0] and i not in aliases]
+    for m in matches:
+        if any(entities[i].start <= m.start() < entities[i].end for i in range(len(entities))):
+            continue
+        named = [i for i in before if entities[i].norm.startswith(m.group(1))]
+        if named and named[-1] not in found:
+            found.append(named[-1])
+    return found
 
 
 def _referred_owner(text: str, entities: list[Found], roles: dict[int, str], sentence_start: int, identifier: Found,

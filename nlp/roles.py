@@ -40,7 +40,7 @@ _PREFIX_ROLE = [
     (re.compile(r"(?i)\b(?:suspects?|defendants?)\b[^.;]{0,20}?\b(?:led by|including|among them|namely)\s+"
                 + _HONORIFIC + "?$"), "suspect"),
     (re.compile(r"(?:被害人|受害人|受害者|被害者|倖存者|移工|外籍勞工|外勞|漁工|看護工)\s*$"), "victim"),
-    (re.compile(r"(?:仲介|招募者|介紹人|招募人員|人力仲介)\s*$"), "recruiter"),
+    (re.compile(r"(?:仲介|招募者|介紹人|招募人員|人力仲介|經紀人)\s*$"), "recruiter"),
     (re.compile(r"(?:檢察官|法官|聯絡官|移民秘書|警員|員警|社工|通譯|秘書|科長|組長|專員|(?:部|次|處|局|署|隊|所|司|院)長)\s*$"),
      "official"),
     (re.compile(r"(?i)(?:suspects?|defendants?|accused|trafficker|smuggler|ringleader|boss)\s+$"), "suspect"),
@@ -49,8 +49,9 @@ _PREFIX_ROLE = [
     (re.compile(r"(?i)(?:caseworker|case worker|prepared by|reported by caseworker)\s+$"), "official"),
     (re.compile(r"(?i)\b(?:recruiters?|broker|agent)\b[^.;,]{0,30},?\s+" + _HONORIFIC + "?$"), "recruiter"),
     (re.compile(r"(?i)(?:officers?|prosecutor|liaison officer|judge|social worker|interpreter|inspector|sergeant|captain|"
+                r"outreach worker|caseworker|case worker|lt\.?\s*gen\.?|maj(?:or)?\.?\s*gen(?:eral)?\.?|general|colonel|"
                 r"(?:deputy\s+)?(?:minister|director(?:-general)?|ambassador|representative|commissioner|secretary|"
-                r"chief|superintendent))\s+$"), "official"),
+                r"chief|superintendent))\s*$"), "official"),
     # "recruited [through a job ad] by [a man calling himself] [Mr.] X": the agent of a passive
     (re.compile(r"(?i)\b(?:recruited|lured|trafficked|deceived|enticed|sold|contacted|approached|sent|hired|brought)\b"
                 r"[^.;]{0,40}?\bby\s+"
@@ -119,21 +120,32 @@ _BEFORE_ROLE = [
     # 園區主管為中國籍男子「彪哥」, 老闆是一個叫阿豹的
     (re.compile(r"(?:主管|老闆|負責人|首腦|幹部|金主)(?:為|是)[^，。；]{0,10}$"), "suspect"),
     (re.compile(r"(?:查獲|逮捕|拘提|起訴|移送|緝獲|通緝)[^，。；]{0,6}$"), "suspect"),
-    (re.compile(r"(?:救出|救援|協助|營救|接回|安置|保護)[^，。；]{0,6}$"), "victim"),
+    (re.compile(r"(?:救出|救援|協助|營救|接回|安置|保護|帶出|接出|救回|帶離)[^，。；]{0,6}$"), "victim"),
     (re.compile(r"(?:招募|誘騙|引誘|販賣|轉賣|控制|拘禁|毆打)[^，。；]{0,4}$"), "victim"),
     (re.compile(f"{_PASSIVE}[^，。；\\d]{{0,6}}$"), "recruiter"),
-    (re.compile(r"(?i)\b(?:rescued|repatriated|sheltered|assisted|helped|freed)\s+" + _HONORIFIC + "?$"), "victim"),
+    (re.compile(r"(?i)\b(?:rescued|repatriated|sheltered|assisted|helped|freed|brought back|brought out|removed|evacuated)\s+"
+                + _HONORIFIC + "?$"), "victim"),
     (re.compile(r"(?i)\b(?:recruited|lured|trafficked|sold|deceived|enticed|smuggled)\s+" + _HONORIFIC + "?$"), "victim"),
     (re.compile(r"(?i)\b(?:rescued|freed|received|repatriated|took in|recruited|lured|trafficked|sent)\b[^.;]{0,60}?\b(?:including|among them|"
                 r"among whom)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:nationals?|workers?|women|men|citizens?)\s+)?"
                 + _HONORIFIC + "?$"), "victim"),
     (re.compile(r"(?i)\b(?:arrested|charged|indicted|detained|prosecuted)\s+" + _HONORIFIC + "?$"), "suspect"),
+    # someone met under a name they gave: a woman calling herself X offered the job; a man known as X ran it
+    (re.compile(r"(?i)\b(?:call(?:ing|ed)\s+(?:himself|herself)|who\s+called\s+(?:himself|herself)|went\s+by|"
+                r"introduced\s+(?:himself|herself)\s+as)\s*[\"“']?\s*" + _HONORIFIC + "?$"), "recruiter"),
+    (re.compile(r"(?i)\b(?:known\s+(?:only\s+)?as|knew\s+(?:only\s+)?as|a\s+(?:man|woman)\s+(?:called|named))\s*[\"“']?\s*"
+                r"(?:U\s+|" + _HONORIFIC + ")?$"), "suspect"),
 ]
 
 # names listed together: a comma, 、, 及, and (a parenthesis between: ``X (passport 1) and Y``)
-_COORDINATION = re.compile(r"^\s*(?:[（(][^()（）]{0,40}[)）])?\s*(?:[、,，及與和跟]|and|&)\s*"
-                           r"(?:國人|[\u4e00-\u9fff]{1,3}籍(?:男子|女子|人士)?|男子|女子)?\s*$")
+_COORDINATION = re.compile(r"^\s*[)）]?\s*(?:[（(][^()（）]{0,40}[)）])?\s*(?:,\s*\d{1,2}\s*)?(?:[、,，及與和跟]|,?\s*and|&)\s*"
+                           r"(?:國人|[\u4e00-\u9fff]{1,3}籍(?:男子|女子|人士)?|男子|女子|"
+                           r"(?i:(?:[A-Z][a-z]+\s+)?(?:national|citizen|woman|man))\s+)?\s*$")
 
+# 由X + verb: X is the doer (經由, 理由 are not this 由)
+_BY_AGENT = re.compile(r"(?<![經理緣事])由[^，。；由]{0,8}$")
+_BY_RECRUITER = re.compile(r"^\s*(?:帶領|帶隊|面試|錄取|招募|招攬|介紹|引介|仲介|安排[^，。；]{0,6}(?:出境|出國|機票|工作|簽證))")
+_BY_HOLDER = re.compile(r"^\s*(?:接往|接到|接至|載往|載到|載至|帶往|帶到|帶至|看管|控制|押|收走|收取|沒收|扣留|送往|送到|轉賣|監視|管理)")
 _HANDLE_OVER = re.compile(r"^\s*(?:將|把)\s*$")
 _HANDLE_OVER_BEFORE = re.compile(r"(?:將|把)\s*$")
 _ACT_AFTER_NAME = re.compile(f"^[^，。；]{{0,8}}?{_TRAFFICKING_ACTS}")
@@ -145,6 +157,17 @@ def _end_of(people: list[Found], start: int) -> int:
 
 
 _LABEL_COLON = re.compile(r"[：:]\s*$")
+# a parenthesis right after a name that says what the person is
+_ASIDE_AFTER = re.compile(r"\s*[（(]([^()（）]{1,80})[)）]")
+_ASIDE_ROLE = [
+    (re.compile(r"仲介|招募|介紹人|(?i:broker|recruiter|agent\b)"), "recruiter"),
+    (re.compile(r"被告|嫌疑|主嫌|嫌犯|負責人|老闆|雇主|(?i:suspect|defendant|accused|owner|boss|employer)"), "suspect"),
+    (re.compile(r"被害|受害|(?i:victim|survivor)"), "victim"),
+    (re.compile(r"聯絡官|秘書|檢察官|警|通譯|社工|(?i:officer|interpreter|social worker|prosecutor|caseworker|police)"),
+     "official"),
+    (re.compile(r"^(?:[母父妻夫姊姐兄哥弟妹子女]|(?:其|之)?(?:母親|父親|妻子|丈夫|姊姊|姐姐|哥哥|弟弟|妹妹|兒子|女兒|家屬|友人|證人)|"
+                r"(?i:mother|father|wife|husband|sister|brother|son|daughter|witness|friend))$"), "other"),
+]
 _PARENTHESIS = re.compile(r"[（(][^()（）]{0,80}[)）]")
 
 
@@ -173,6 +196,16 @@ def _decide(text: str, person: Found, people: list[Found], sentences: Sentences 
             return "suspect", "clause"
     if _HANDLE_OVER_BEFORE.search(before) and _ACT_RIGHT_AFTER.match(after):
         return "victim", "clause"
+    if _BY_AGENT.search(before):  # 由X帶領辦理報到, 由X接往公寓: X does it
+        if _BY_RECRUITER.match(after):
+            return "recruiter", "clause"
+        if _BY_HOLDER.match(after):
+            return "suspect", "clause"
+    aside = _ASIDE_AFTER.match(text, person.end, right)
+    if aside:  # 莊○玲（人力仲介公司負責人）, HO YA-CHI (liaison officer), 鄭美雲（母）
+        said = next((role for pattern, role in _ASIDE_ROLE if pattern.search(aside.group(1))), None)
+        if said is not None:
+            return said, "label"
     label_before = _LABEL_COLON.sub("", before[-64:])
     prefix = next((role for pattern, role in _PREFIX_ROLE if pattern.search(label_before)), None)
     # the cue nearest the name speaks for it (被告X等人涉嫌招募: suspected, of recruiting);
@@ -272,6 +305,9 @@ def _one_role_per_person(text: str, people: list[Found], ordered: list[int], rol
         if labelled:
             top = max(labelled.values())
             role = next(r for r in _PRECEDENCE if labelled.get(r) == top)
+        elif {"recruiter", "suspect"} <= {roles[i] for i in group}:
+            # one who recruited and is charged for it is a suspect (unless presented as a broker: a label)
+            role = "suspect"
         else:
             counts = Counter(roles[i] for i in group)
             top = max(counts.values())

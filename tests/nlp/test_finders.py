@@ -187,3 +187,20 @@ def test_orgs_companies_ngos_units_and_english_names(text, expected):
 )
 def test_persons_quoted_names_kin_brackets_titles_and_table_rows(text, names):
     assert [s[0] for s in spans(find_persons, text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("國人邵○翔受困西港「金旺園區」", "金旺園區", "KH"),
+        ('a list of people removed from "Golden Fortune Compound" (in Sihanoukville)', "Golden Fortune Compound", "KH"),
+    ],
+)
+def test_places_named_compounds_take_the_country_of_the_place_nearby(text, name, country):
+    found = [f for f in find_places(text, fold(text)) if text[f.start : f.end] == name]
+    assert found and found[0].attrs["country"] == country
+
+
+@pytest.mark.parametrize("text", ["其中國人 5 名", "以泰國門號 +66 92 000 3141 求救", "her Myanmar number, +95 9 4211 80376"])
+def test_places_not_a_country_used_as_an_attribute(text):
+    assert [f for f in find_places(text, fold(text)) if f.attrs.get("kind") == "country"] == []

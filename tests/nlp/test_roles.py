@@ -103,3 +103,29 @@ def test_roles_table_column_header_gives_the_role():
 )
 def test_roles_one_per_person_labels_and_lists(text, expected):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a parenthesis right after a name says what the person is
+        ("犯罪嫌疑人：洪○發、莊 O 玲（人力仲介公司負責人）", [("洪○發", "suspect"), ("莊 O 玲", "recruiter")]),
+        ("Escort: HO YA-CHI (liaison officer, National Immigration Agency)", [("HO YA-CHI", "official")]),
+        ("來電者：鄭美雲（母），失聯者鄭○翰。", [("鄭美雲", "other"), ("鄭○翰", "victim")]),
+        # 由X帶領 / 由X接往: X does it
+        ("三人皆由同一名男子簡○隆帶領辦理報到。", [("簡○隆", "recruiter")]),
+        ("被害人入境後即由簡○芬接往一處公寓。", [("簡○芬", "suspect")]),
+        # an English title with a colon
+        ("Liaison log (officer: HUANG WEN-PIN), 24 Oct.", [("HUANG WEN-PIN", "official")]),
+        # a list with a bracketed other-script name inside shares one role
+        ("Prosecutors indicted Yen Chun-lung (顏俊龍) and Pan Shu-ting (潘淑婷) on charges of fraud.",
+         [("Yen Chun-lung", "suspect"), ("顏俊龍", "suspect"), ("Pan Shu-ting", "suspect"), ("潘淑婷", "suspect")]),
+        # someone met under a name they gave
+        ("She was offered a job by a woman calling herself Candy Lin.", [("Candy Lin", "recruiter")]),
+        # one who recruited and is referred for it is a suspect; a broker presented as such stays a recruiter
+        ("查獲國人鄭○翔等 4 人涉嫌人口販運。經查鄭○翔在臉書以高薪招募被害人。", [("鄭○翔", "suspect"), ("鄭○翔", "suspect")]),
+        ("本案經紀人游○峰以高薪招募泰籍女子。游○峰已移送地檢署。", [("游○峰", "recruiter"), ("游○峰", "recruiter")]),
+    ],
+)
+def test_roles_asides_agents_and_charged_recruiters(text, expected):
+    assert roles(text) == expected

@@ -1,0 +1,43 @@
+"""Relations stated across clauses and sentences: short references, subjectless clauses, lists."""
+
+import pytest
+
+from nlp.extract import extract
+
+
+def relations(text):
+    result = extract(text)
+    ents = {e["id"]: e["text"] for e in result["entities"]}
+    return {(r["type"], ents[r["head"]], ents[r["tail"]]) for r in result["relations"]}
+
+
+def test_relations_short_reference_names_the_victim_of_a_later_sentence():
+    text = ("被害人洪○凱、戴 O 宇二人由男子簡○隆帶領出境。洪○凱放棄出境。"
+            "9/4，戴員家屬來電表示其已被帶往西港某園區。")
+    found = relations(text)
+    assert ("EXPLOITED_AT", "戴 O 宇", "西港") in found
+    assert ("EXPLOITED_AT", "洪○凱", "西港") not in found
+
+
+def test_relations_a_subjectless_clause_continues_the_one_before():
+    text = "被害人洪○凱、范〇廷放棄出境，被害人戴 O 宇則堅持出國，仍搭乘 BR265 離境。"
+    found = relations(text)
+    assert ("TRAVELED_ON", "戴 O 宇", "BR265") in found
+    assert ("TRAVELED_ON", "洪○凱", "BR265") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10/27 會同柬國警方前往西港，自「金旺園區」帶出國人邵○翔及侯 O 宇二人。", ("RESCUED_FROM", "邵○翔", "金旺園區")),
+        ("Police brought back Mr. Anucha Phromma from Myawaddy on 12 September.",
+         ("RESCUED_FROM", "Anucha Phromma", "Myawaddy")),
+    ],
+)
+def test_relations_more_ways_to_say_rescued(text, expected):
+    assert expected in relations(text)
+
+
+def test_relations_suspects_listed_with_bracketed_names_are_associates():
+    text = "Prosecutors indicted Yen Chun-lung (顏俊龍) and Pan Shu-ting (潘淑婷) on charges of trafficking."
+    assert ("ASSOCIATE_OF", "Yen Chun-lung", "Pan Shu-ting") in relations(text)
