@@ -6,9 +6,9 @@ STAMP := $(VENV)/.installed-stamp
 LINT_DIR := tools/cypher-lint
 LINT_STAMP := $(LINT_DIR)/node_modules/.installed-stamp
 
-.PHONY: install run test test-neo4j bench eval lint-deps clean
+.PHONY: install run test test-neo4j bench eval lint-deps report-deps report-test-deps clean
 
-install: $(STAMP)
+install: $(STAMP) report-deps
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,18 @@ $(LINT_STAMP): $(LINT_DIR)/package.json $(LINT_DIR)/package-lock.json
 	npm ci --prefix $(LINT_DIR) --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The CJK TrueType font the 4P report's charts and PDF embed (playbooks/report/fonts.py); skipped
+# when TIPGRAPH_CJK_FONT names one. Verified: fonts-wqy-microhei 0.2.0-beta-3.1 (Debian 12).
+report-deps:
+	@test -n "$$TIPGRAPH_CJK_FONT" || test -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc || \
+	  (apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei)
+
+# LibreOffice, for the test that converts the report's DOCX (about 90 MB; tests only).
+# Verified: libreoffice-writer-nogui 4:7.4.7-1+deb12u14 (Debian 12).
+report-test-deps:
+	@command -v soffice >/dev/null 2>&1 || \
+	  (apt-get update && apt-get install -y --no-install-recommends libreoffice-writer-nogui)
+
 run: install
 	$(BIN)/tipgraph db start
 	$(BIN)/tipgraph demo
@@ -32,7 +44,7 @@ run: install
 	@echo "The demo corpus is in the local graph. Next: $(BIN)/tipgraph query \"MATCH (c:Case) RETURN count(c) AS cases\";"
 	@echo "stop the server with '$(BIN)/tipgraph db stop'. The workbench comes with its issue."
 
-test: install lint-deps
+test: install lint-deps report-test-deps
 	$(BIN)/python -m pytest
 
 # The store suite against any server: NEO4J_URI=bolt://... NEO4J_PASSWORD=... make test-neo4j

@@ -35,6 +35,9 @@ db_app = typer.Typer(help="The graph database: local server and schema.", no_arg
 app.add_typer(db_app, name="db")
 demo_app = typer.Typer(help="The synthetic demo corpus: generate it, load it.", invoke_without_command=True)
 app.add_typer(demo_app, name="demo")
+from tipgraph.report_cli import report_app  # noqa: E402  (`tipgraph report 4p`)
+
+app.add_typer(report_app, name="report")
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
