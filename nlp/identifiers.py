@@ -31,6 +31,9 @@ _PASSPORT_CUE = re.compile(
 # 護照號碼分別為 A、B 及 C; passports 300…, 300… and 300…: the rest of a list after the first
 _PASSPORT_NEXT = re.compile(r"\s*(?:、|，|,|;|；|及|與|和|and|&)\s*(?:(?:passport|護照)\s*)?([A-Za-z]{0,2}\d{6,9}[A-Za-z]?)(?![\w-])",
                             re.IGNORECASE)
+# 護照號碼我們有拍照，是 X; Passport no. of Ms Lin: X: the number a few words after the cue
+_PASSPORT_LOOSE = re.compile(r"(?:護照|旅行文件|(?i:passports?|travel documents?))[^。；;\n\d]{0,30}?"
+                             r"(?<![\w-])([A-Za-z]{0,2}\d{7,9}[A-Za-z]?|[A-Z]{1,3}-\d{2,6}(?:-\d{2,6})+)(?![\w-])")
 _ACCOUNT_CUE = re.compile(
     r"(?:(?:銀行)?帳(?:號|戶)(?:號碼)?(?:是|為)?|匯款帳號|人頭帳戶|戶頭|匯到|匯入|匯至|匯款至|轉帳至|轉入|"
     r"(?:bank\s+)?(?:account|acct\.?|wallet)(?:\s+(?:no\.?|number|#))?(?:\s+at\s+[A-Z][A-Za-z]*)?)\s*[:：#,]?\s*"
@@ -63,7 +66,7 @@ def _platform_of(named: str) -> str:
 
 # what a table column holds, by its header
 _COLUMN_LABELS = [
-    (re.compile(r"護照|(?i:passport)"), "PASSPORT"),
+    (re.compile(r"護照|旅行文件|入國證明|(?i:passport|travel doc)"), "PASSPORT"),
     (re.compile(r"LINE|Line|Telegram|WeChat|微信|臉書|Facebook|(?i:handle)"), "HANDLE"),
     (re.compile(r"帳戶|帳號|(?i:account)"), "ACCOUNT"),
     (re.compile(r"電話|手機|門號|(?i:phone|mobile|contact|tel)"), "PHONE"),
@@ -75,10 +78,24 @@ def _identifier(start: int, end: int, label: str, norm: str, attrs: dict[str, st
     return Found(start, end, label, norm, f"rules.identifiers.{label.lower()}", 0.95, attrs or {})
 
 
+# a travel document or emergency passport issued abroad: letters and dashed digits (TD-2209-0147),
+# longer than a passport number; kept only where a cue or a column says what it is
+_TRAVEL_DOCUMENT = re.compile(r"[A-Z]{1,3}-\d{2,6}(?:-\d{2,6})+")
+
+
+def _document_number(text: str) -> str | None:
+    """A passport number (``graph.cleaners.passport``), else a travel document's number, upper case
+    without dashes."""
+    norm = passport.clean(text)
+    if norm is None and _TRAVEL_DOCUMENT.fullmatch(text.strip()) and len(text.strip()) <= 16:
+        norm = text.strip().replace("-", "").upper()
+    return norm
+
+
 def _table_identifier(cell: Cell, country_hint: str | None) -> Found | None:
     """A table cell's identifier, of the kind its column's header names."""
     label = next((label for pattern, label in _COLUMN_LABELS if pattern.search(cell.header)), None)
-    if label == "PASSPORT" and (norm := passport.clean(cell.text)):
+    if label == "PASSPORT" and (norm := _document_number(cell.text)):
         return _identifier(cell.start, cell.end, "PASSPORT", norm)
     if label == "HANDLE":
         name = cell.text.lstrip("@")
@@ -115,6 +132,11 @@ def find_identifiers(text: str, folded: str, *, country_hint: str | None = "TW")
                 out.append(_identifier(more.start(1), more.end(1), "PASSPORT", extra))
                 taken.append((more.start(1), more.end(1)))
                 end = more.end(1)
+    for m in _PASSPORT_LOOSE.finditer(folded):
+        norm = _document_number(m.group(1))
+        if norm and free(m.start(1), m.end(1)):
+            out.append(_identifier(m.start(1), m.end(1), "PASSPORT", norm))
+            taken.append((m.start(1), m.end(1)))
     for m in _ACCOUNT_CUE.finditer(folded):
         raw = _TRAILING.sub("", m.group(1))
         norm = account.clean(raw)

@@ -136,7 +136,69 @@ _MORE: dict[tuple[str, str], tuple[str, str]] = {
     ("MethodsOfControl", "FalsePromises"): (r"包機票|月入|年薪|致富|好幾千|過好日子|可(?:自由)?(?:離職|回國|返鄉)",
                                             r"offered[^.;]{0,40}(?:jobs?|work)|free accommodation|promised a"),
 }
+# How victims, families and officers tell the same things in their own words.
+_TOLD: dict[tuple[str, str], tuple[str, str]] = {
+    ("MethodsOfControl", "TakesEarnings"): (
+        r"(?:薪水|薪資|工資|收入|酬勞|其餘)[^，。；]{0,10}(?:扣光|扣抵|扣除|扣留|沒發|未發|一毛|(?:遭|被)[^，。；]{0,6}(?:扣|收取|拿走|收走))|"
+        r"(?:全數|全部)(?:由|被|遭)[^，。；]{0,6}(?:收取|拿走|收走)|以[^，。；]{0,8}(?:名義|名目)[^，。；]{0,4}(?:扣除|扣留|扣光|扣)|"
+        r"賺的錢[^，。；]{0,6}(?:拿走|收走)|只給(?:生活費|零用錢)|一毛(?:錢)?都沒(?:發|給|拿到)|領不到(?:薪水|錢)",
+        r"(?:salary|wages?|pay) (?:was|were) never paid|(?:has|have|had) not (?:been )?paid|never (?:been )?paid|"
+        r"not been paid|(?:was|were) fined|deducted (?:monthly|from)|kept (?:the|their|his|her) tips|"
+        r"took (?:all|most) of (?:the|their|his|her) (?:pay|wages|earnings)|(?:was|were) deducted"),
+    ("MethodsOfControl", "RestrictsMedicalCare"): (
+        r"不(?:准|讓|給)[^，。；]{0,4}(?:就醫|看醫生|看病|去醫院|送醫|服(?:用)?[^，。；]{0,8}藥|吃藥)|拒絕送醫|不送醫|"
+        r"未獲(?:任何)?(?:治療|醫治|照護|後續照護|醫療)|沒有(?:給)?(?:藥|醫療)|生病[^，。；]{0,6}(?:不管|沒人管)",
+        r"no (?:medicine|medical care|treatment|follow-up care|doctor)|with no follow-up care|"
+        r"refused to let (?:him|her|them) (?:be taken|go|see)[^.;]{0,30}(?:treatment|doctor|hospital|clinic)|"
+        r"without (?:medical )?(?:treatment|care)|denied (?:him|her|them) (?:medical|treatment|care)"),
+    ("MethodsOfControl", "WithholdsNecessities"): (
+        r"只給一餐|一天只(?:給|吃|有)[^，。；]{0,3}餐|沒有(?:飲)?水|斷水|無淨水|飲用水限量|飲水限量|只能吃剩|吃剩(?:飯|菜)|吃不飽|"
+        r"(?:魚餌|餿水)(?:果腹|充飢)?|不給(?:吃|喝)",
+        r"cut off (?:water|food)|fed (?:only )?(?:leftovers|mostly|scraps)|leftovers only|not enough (?:food|water)|"
+        r"one meal a day|no (?:clean|drinking) water"),
+    ("MethodsOfControl", "ThreatsLawEnforcement"): (
+        r"(?:報警|警察|警方|移民局)[^，。；]{0,10}(?:抓去關|關起來|坐牢|遣返|逮捕)|(?:舉報|檢舉|通報)[^，。；]{0,10}(?:非法|打工|偷渡|逾期)|"
+        r"(?:交給|移送)(?:警察|警方|移民局)|被遣返|將其遣返",
+        r"(?:police|immigration) (?:will|would|could) (?:catch|arrest|jail|deport|lock)|"
+        r"handed (?:over )?to [^.;]{0,25}police|put (?:us|them|him|her|you) in jail|"
+        r"report(?:ed)? (?:him|her|them|us)? ?to (?:the )?(?:police|immigration)|as illegal (?:workers|migrants|aliens)"),
+    ("MethodsOfControl", "ThreatensChildrenFamily"): (
+        r"(?:家人|父母|母親|父親|妹妹|弟弟|女兒|兒子|阿嬤|阿公|奶奶|爺爺|小孩|孩子)[^，。；]{0,8}(?:的)?照片|"
+        r"派人去找[^，。；]{0,4}(?:家|阿嬤|媽|爸|父|母)|(?:傳|寄)給(?:其|他的|她的)?(?:母親|父親|家人|父母)",
+        r"(?:parents|family|children|mother|father|relatives) would be|(?:visit|hurt|harm|find) (?:their|his|her) "
+        r"(?:family|parents|children|relatives)"),
+    ("MethodsOfControl", "WithholdsDocuments"): (
+        r"證件[^，。；]{0,6}(?:沒收|扣留|收走|扣押)|護照在[^，。；]{0,6}(?:那邊|那裡|手上|身上)|"
+        r"護照[^，。；]{0,10}(?:不還|沒還|未歸還|不歸還)|(?:收走|拿走|扣住)[^，。；]{0,6}(?:證件|護照)",
+        r"passports? (?:was |were |is |are )?(?:held|kept|locked) (?:by|in|away)|"
+        r"(?:took|keeps?|kept|locked|holds?) (?:all |their |his |her |everyone's |the )?(?:[a-z]+ and )?passports?|"
+        r"id cards? (?:was |were )?taken|passports? and [a-z' ]{0,20}(?:were|was) (?:locked|kept|taken)|"
+        r"passports? (?:was|were) \"?kept"),
+    ("MethodsOfControl", "SexualAbuse"): (r"亂來|強行[^，。；]{0,6}性行為|發生性行為|強暴|非禮",
+                                         r"forced (?:her|him) into (?:his|her) (?:room|bed)|molested|groped"),
+    ("ExploitationType", "forced_criminality"): (
+        r"(?:博弈|投資|交友|感情|網路|電信|假|網購|愛情)[\u4e00-\u9fff]{0,4}詐騙|詐騙電話|幫忙騙人|騙人|假投資|殺豬盤|當車手",
+        r"pig[- ]butchering|scam (?:work|team|calls?|scripts?)|fake (?:crypto|investment)[\w-]*|investment scams?|"
+        r"online fraud|get them to \"?invest|push [^.;]{0,30}into fake investments"),
+    ("RecruitmentMethod", "agency"): (r"仲介公司|派遣公司|人力派遣|媒介|仲介(?!費|公司負責人)",
+                                      r"(?:labou?r |job |recruitment |employment )?brokers?\b|(?:job|travel|talent|manpower) agency"),
+    ("RecruitmentMethod", "job_ad"): (r"徵人貼文|招募廣告|招工廣告|徵才貼文|徵人啟事|求職貼文",
+                                      r"advertising (?:[\w-]+ ){0,2}jobs|advertisements?\b|job (?:post|listing)s?|recruitment posts?"),
+    ("RecruitmentMethod", "acquaintance"): (r"前女友|前男友|女友|男友|同村|老同學",
+                                            r"from (?:their|his|her) (?:village|hometown)|ex-girlfriend|ex-boyfriend"),
+    ("RecruitmentMethod", "family"): (r"姊夫|姐夫|妹夫|嫂嫂|表姑|堂叔", r"brother-in-law|sister-in-law|nephew|niece"),
+    ("ExploitationType", "sexual"): (r"坐檯|伴遊|援交|陪客|(?:跟|與|和)客人(?:出場|發生關係|上床)|跟男人睡|(?:被迫|強迫)[^，。；]{0,6}(?:發生關係|陪睡)",
+                                     r"sit with customers|escort work|karaoke hostess|sleep with (?:customers|clients|gamblers|men)|"
+                                     r"\"?vip clients|perform on (?:live)?streams?"),
+    ("ExploitationType", "labour"): (r"從事[^，。；]{0,6}勞動|無償[^，。；]{0,12}勞動|漁撈|粗重(?:工作|勞動)",
+                                     r"labou?r exploitation at sea|forced labou?r on"),
+    ("ExploitationType", "organ_removal"): (r"腎臟摘除|摘除[^，。；]{0,4}腎", r"kidney (?:removal|was removed)"),
+    ("RecruitmentMethod", "social_media"): (r"交友軟體|交友(?:app|APP)|(?<![A-Za-z])IG(?![A-Za-z])|LinkedIn|TikTok|私訊",
+                                            r"linkedin|\big\b|telegram (?:job )?(?:channel|group)|group on line"),
+}
 LEXICON = {key: (zh + "|" + _MORE[key][0], en + "|" + _MORE[key][1]) if key in _MORE else (zh, en)
+           for key, (zh, en) in LEXICON.items()}
+LEXICON = {key: (zh + "|" + _TOLD[key][0], en + "|" + _TOLD[key][1]) if key in _TOLD else (zh, en)
            for key, (zh, en) in LEXICON.items()}
 
 # Words that show an indicator less surely than the rest of their entry: taken only where the
@@ -144,6 +206,10 @@ LEXICON = {key: (zh + "|" + _MORE[key][0], en + "|" + _MORE[key][1]) if key in _
 WEAK: dict[tuple[str, str], str] = {
     ("MethodsOfControl", "FalsePromises"): "高薪",
     ("RecruitmentMethod", "acquaintance"): "朋友|友人",
+    ("RecruitmentMethod", "agency"): "(?:labou?r |job |recruitment |employment )?brokers?|媒介|仲介",
+    ("RecruitmentMethod", "job_ad"): "徵才|應徵",
+    ("MethodsOfControl", "FalsePromises"): "高薪|佯稱|模特兒",
+    ("ExploitationType", "sexual"): "性交易",
 }
 
 def _english(pattern: str) -> re.Pattern[str]:
@@ -186,8 +252,9 @@ def find_indicators(text: str, folded: str | None = None) -> list[Indicator]:
 # Some words show an indicator only in the right company: a platform is the channel of
 # recruitment only where the sentence speaks of recruiting; 園區 is a scam compound only in a
 # text about fraud.
-_RECRUITING = re.compile(r"招募|招攬|廣告|徵才|應徵|認識|介紹|工作|高薪|刊登|貼文|(?i:recruit|advert|\bads?\b|post|job|work|offer|met|contacted)")
+_RECRUITING = re.compile(r"招募|招攬|廣告|徵才|應徵|認識|結識|私訊|介紹|工作|高薪|刊登|貼文|(?i:recruit|advert|\bads?\b|post|job|work|offer|met|contacted)")
 _FRAUD = re.compile(r"詐|(?i:scam|fraud)")
+_IDENTIFIER_AFTER = re.compile(r"\s*(?:帳號|號碼|ID|id|handle|account|name|暱稱)")
 _SENTENCE_MARKS = re.compile(r"[。！？；\n]|\.\s")
 
 
@@ -204,6 +271,8 @@ def _is_weak(i: Indicator, folded: str) -> bool:
 
 def _in_context(i: Indicator, folded: str) -> bool:
     if i.value == "social_media":
+        if _IDENTIFIER_AFTER.match(folded, i.end):
+            return False  # "used the WeChat ID x", "LINE 帳號 x": an identifier, not the channel
         return bool(_RECRUITING.search(_sentence_of(folded, i)))
     if i.value == "forced_criminality" and folded[i.start : i.end] == "園區":
         return bool(_FRAUD.search(folded))

@@ -100,3 +100,15 @@ def test_identifiers_a_list_of_passports_after_one_cue(text):
 def test_identifiers_a_platform_glossed_or_followed_by_id_is_the_platform_not_a_handle(text, platform, name):
     handles = [f for f in resolve_overlaps(find_identifiers(text, fold(text))) if f.label == "HANDLE"]
     assert [(f.norm, f.attrs["platform"]) for f in handles] == [(name, platform)]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("我妹妹的護照號碼我們有拍照，是 359027716。", "359027716"),
+        ("Passport no. of Ms Lin: 363302117 (reported lost).", "363302117"),
+        ("| No. | Name | Passport / travel doc |\n| 1 | CHANG YU-CHEN | TD-2209-0147 |\n", "TD-2209-0147"),
+    ],
+)
+def test_identifiers_passport_a_few_words_after_its_cue_or_a_travel_document(text, number):
+    assert [t for t, label, _ in found(text) if label == "PASSPORT"] == [number]

@@ -57,3 +57,34 @@ def test_indicators_lexicon_covers_every_methods_of_control_value():
         "WithholdsNecessities", "PsychologicalAbuse", "PsychoactiveSubstance", "ExcessiveWorkingHours",
         "WithholdsDocuments", "Other",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("每月薪水被公司以各種名目扣光", "TakesEarnings"),
+        ("his salary was never paid", "TakesEarnings"),
+        ("主管不讓其服用隨身攜帶之心臟病藥物", "RestrictsMedicalCare"),
+        ("the captain refused to let him be taken to port for treatment", "RestrictsMedicalCare"),
+        ("一天只給一餐", "WithholdsNecessities"),
+        ("they cut off water and food to punish slow workers", "WithholdsNecessities"),
+        ("要是跑出去就會被移民局抓去關", "ThreatsLawEnforcement"),
+        ("police will catch us and put us in jail", "ThreatsLawEnforcement"),
+        ("並以其在臺女兒的照片要脅", "ThreatensChildrenFamily"),
+        ("their parents would be visited if they ran", "ThreatensChildrenFamily"),
+        ("他的護照在老闆那邊，要做滿一年才會還", "WithholdsDocuments"),
+        ("the boss keeps all passports in a safe", "WithholdsDocuments"),
+        ("被迫從事投資詐騙", "forced_criminality"),
+        ("made to run fake crypto-investment chats", "forced_criminality"),
+        ("被迫陪賭客喝酒、與客人發生關係", "sexual"),
+        ("被迫從事漁撈勞動", "labour"),
+        ("在交友軟體結識被害人", "social_media"),
+        ("He was recruited through a labour broker in Hanoi.", "agency"),
+    ],
+)
+def test_indicators_told_in_victims_and_officers_own_words(text, value):
+    assert value in [v for v, _ in values(text)]
+
+
+def test_indicators_a_platform_named_with_its_id_is_not_the_channel():
+    assert "social_media" not in [v for v, _ in values("Pan used the WeChat ID shuting_kh2022 to collect the recruitment fees.")]
