@@ -60,7 +60,7 @@ _RESCUE = re.compile(r"獲救|救出|逃出|脫逃|營救|救援|解救|帶出|�
 _TRAVEL = re.compile(r"搭乘|搭機|班機|航班|出境|入境|飛往|出發|前往|(?i:flew|flight|boarded|departed|arrived|left)")
 _RETURN = re.compile(r"返國|返臺|返台|返抵|回國|遣返|送返|接回|(?i:repatriat|returned|flown home|flew home|back to taiwan|home on)")
 _REFER = re.compile(r"移送|函送|報請|(?i:referred)")
-_INDICT = re.compile(r"起訴|(?i:indicted|charged)")
+_INDICT = re.compile(r"起訴|公訴|(?i:indicted|charged)")
 _LIST_JOIN = re.compile(r"^\s*(?:[（(][^()（）]{0,40}[)）])?\s*(?:,\s*\d{1,2}\s*)?(?:[、,，及與和跟]|,?\s*and|&)\s*"
                         r"(?:國人|[\u4e00-\u9fff]{1,3}籍(?:男子|女子)?|(?i:(?:[A-Z][a-z]+\s+)?(?:national|citizen))\s+)?\s*$")
 _BRACKET_GAP = re.compile(r"^\s*[（(]\s*$")
@@ -132,7 +132,8 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
         places = [i for i in located if entities[i].attrs.get("country") not in _HOME_COUNTRIES] or [
             i for i in located if entities[i].attrs.get("kind") != "country"]
         flights = [i for i in members if entities[i].label == "FLIGHT"]
-        offices = [i for i in members if entities[i].label == "ORG" and entities[i].attrs.get("kind") == "prosecutors_office"]
+        offices = [i for i in members if entities[i].label == "ORG" and entities[i].attrs.get("kind") == "prosecutors_office"
+                   and i not in aliases]
 
         def earlier(role_names: tuple[str, ...]) -> list[int]:
             """People of these roles in the nearest sentence before that has any (not across tables)."""
@@ -192,10 +193,11 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
                         add("TRAVELED_ON", p, f, span, 0.75, "traveled_on")
         for o in offices:
             suspects = by_role["suspect"] or by_role["recruiter"] or (earlier(("suspect",)) if back_ref or not people else [])
+            said = context if sentence.table_row else body  # a row: its header and caption say it
             for s in suspects:
-                if _REFER.search(body):
+                if _REFER.search(said):
                     add("REFERRED_TO", s, o, span, 0.85, "referred_to")
-                if _INDICT.search(body):
+                if _INDICT.search(said):
                     add("INDICTED_BY", s, o, span, 0.85, "indicted_by")
         for i in members:
             e = entities[i]
@@ -236,7 +238,65 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
         for run in runs:
             for a, b in combinations(run, 2):
                 add("ASSOCIATE_OF", a, b, span, 0.7, "listed_together")
+    for rel_type, suspect, office, where in _headed_by_office(text, entities, roles, aliases, sentences, seen):
+        add(rel_type, suspect, office, where, 0.7, "office_in_heading")
     return out
+
+
+_HEADING_INDICT = re.compile(r"起訴|公訴|(?i:indict)")
+_HEADING_REFER = re.compile(r"移送|函送|(?i:referr)")
+
+
+def _headed_by_office(text: str, entities: list[Found], roles: dict[int, str], aliases: set[int],
+                      sentences: list[_Sentence], seen: set[tuple[str, int, int]]) -> list[tuple[str, int, int, tuple[int, int]]]:
+    """A prosecutors' office named in a document's heading (臺灣嘉義地方檢察署起訴書, PRESS
+    RELEASE — Taiwan Taipei District Prosecutors Office) or a table's caption (犯罪嫌疑人一覽表
+    （移送臺灣新北地方檢察署）) indicts or receives the suspects the body names: each suspect's
+    first mention in a sentence that says so, or in the table."""
+    first_line = text.find("\n")
+    heading_end = first_line if 0 <= first_line <= 160 else min(len(text), 80)
+    offices = [i for i, e in enumerate(entities) if e.label == "ORG" and e.attrs.get("kind") == "prosecutors_office"]
+    out: list[tuple[str, int, int, tuple[int, int]]] = []
+    for o in offices:
+        office = entities[o]
+        in_heading = office.end <= heading_end
+        caption_rows = [s for s in sentences if s.table_row and office.start < s.span[0]
+                        and s.tables.at(entities[s.members[0]].start) is not None
+                        and text[office.start : office.end] in s.tables.at(entities[s.members[0]].start).caption]
+        if o in aliases or (not in_heading and not caption_rows):
+            continue
+        line = text[text.rfind("\n", 0, office.start) + 1 : (text.find("\n", office.end) + 1 or len(text) + 1) - 1]
+        # people the sentences already tied to an office stay as they are
+        done: set[tuple[str, str]] = {(t, str(entities[h].attrs.get("of", entities[h].norm))) for t, h, _ in seen}
+        # sentences that say it first, then (for a heading that says it) sentences presenting a defendant
+        for s, weak in [(s, False) for s in sentences] + [(s, True) for s in sentences]:
+            if s.span[0] < office.end:
+                continue
+            body = text[s.span[0] : s.span[1]]
+            if any(entities[i].label == "ORG" and entities[i].attrs.get("kind") == "prosecutors_office" for i in s.members):
+                continue  # a sentence naming its own office speaks for itself
+            for rel_type, cue in (("INDICTED_BY", _HEADING_INDICT), ("REFERRED_TO", _HEADING_REFER)):
+                if weak:
+                    said = in_heading and cue.search(line) and _LABELLED_SUSPECT.search(body)
+                else:
+                    said = cue.search(s.context if s.table_row else body)
+                if not said:
+                    continue
+                for i in s.members:
+                    e = entities[i]
+                    if e.label != "PERSON" or i in aliases or roles.get(i) not in ("suspect", "recruiter"):
+                        continue
+                    key = str(e.attrs.get("of", e.norm))
+                    if (rel_type, key) in done or any(k[0] == rel_type and k[1] == i for k in seen):
+                        continue
+                    done.add((rel_type, key))
+                    out.append((rel_type, i, o, s.span))
+    return out
+
+
+_LABELLED_SUSPECT = re.compile(r"被告|(?i:defendant)")
+
+
 
 
 _CLAUSE_END = re.compile(r"[，,；;。]")
@@ -308,7 +368,7 @@ def _aliases(text: str, entities: list[Found]) -> set[int]:
     out = set()
     for i in range(1, len(entities)):
         a, b = entities[i - 1], entities[i]
-        if a.label == b.label == "PERSON" and _BRACKET_GAP.match(text[a.end : b.start]):
+        if a.label == b.label and a.label in ("PERSON", "ORG") and _BRACKET_GAP.match(text[a.end : b.start]):
             out.add(i)
     return out
 

@@ -347,5 +347,8 @@ def _table_column_role(tables: Tables, person: Found) -> str | None:
         return header_role
     for other in tables.row(cell):
         if other is not cell and _ROLE_COLUMN.search(other.header):
-            return next((role for pattern, role in _ROLE_CELL if pattern.search(other.text)), None)
-    return None
+            said = next((role for pattern, role in _ROLE_CELL if pattern.search(other.text)), None)
+            if said is not None:
+                return said
+    # 犯罪嫌疑人一覽表, Repatriation manifest: what the table lists, from its caption
+    return next((role for pattern, role in _TABLE_HEADERS if pattern.search(cell.caption)), None)

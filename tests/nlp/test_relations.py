@@ -41,3 +41,32 @@ def test_relations_more_ways_to_say_rescued(text, expected):
 def test_relations_suspects_listed_with_bracketed_names_are_associates():
     text = "Prosecutors indicted Yen Chun-lung (顏俊龍) and Pan Shu-ting (潘淑婷) on charges of trafficking."
     assert ("ASSOCIATE_OF", "Yen Chun-lung", "Pan Shu-ting") in relations(text)
+
+
+def test_relations_an_office_in_the_heading_indicts_the_defendants_the_body_names():
+    text = ("臺灣嘉義地方檢察署起訴書（節錄）\n被告：蕭Ｏ宏，男，案發時 26 歲。\n"
+            "犯罪事實：蕭Ｏ宏負責自臺招募人手，以高薪誘騙被害人曾○倫前往柬埔寨。")
+    assert ("INDICTED_BY", "蕭Ｏ宏", "臺灣嘉義地方檢察署") in relations(text)
+
+
+def test_relations_提起公訴_is_an_indictment():
+    text = "臺灣臺南地方檢察署檢察官賴怡君以被告陳*明、吳 O 霖涉犯人口販運防制法等罪嫌，提起公訴。"
+    found = relations(text)
+    assert ("INDICTED_BY", "陳*明", "臺灣臺南地方檢察署") in found
+    assert ("INDICTED_BY", "吳 O 霖", "臺灣臺南地方檢察署") in found
+
+
+def test_relations_a_table_caption_refers_everyone_listed():
+    text = ("犯罪嫌疑人一覽表（移送臺灣新北地方檢察署，112年1月12日）\n| 編號 | 姓名 | 角色 |\n"
+            "| 1 | 丁○輝 | 主嫌 |\n| 2 | 方〇儒 | 招募者 |\n| 3 | 石*凱 | 帶團出境 |\n")
+    found = relations(text)
+    for name in ("丁○輝", "方〇儒", "石*凱"):
+        assert ("REFERRED_TO", name, "臺灣新北地方檢察署") in found
+
+
+def test_relations_a_bracketed_office_name_takes_no_relation_of_its_own():
+    text = ("The Taiwan Kaohsiung District Prosecutors Office (臺灣高雄地方檢察署) on December 28 indicted "
+            "Yen Chun-lung (顏俊龍) on charges of human trafficking.")
+    found = relations(text)
+    assert ("INDICTED_BY", "Yen Chun-lung", "Taiwan Kaohsiung District Prosecutors Office") in found
+    assert ("INDICTED_BY", "Yen Chun-lung", "臺灣高雄地方檢察署") not in found
