@@ -56,7 +56,7 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "chart.returns.y": "人數",
         "chart.services.title": "{year} 年保護服務：按類別",
         "chart.services.x": "服務類別",
-        "chart.services.y": "人次",
+        "chart.services.y": "數量",
         "chart.total": "合計",
         "chart.data": "圖表數據",
         "chart.suppressed_note": "小於 {n} 之數值未繪出，以「<{n}」表示。",
@@ -75,12 +75,12 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "narrative.join": "；",
         "narrative.cases": "{year} 年移送案件以{top}最多（{n} 件）。",
         "narrative.returns": "{year} 年協助返國者以自{top}返國者最多（{n} 人），返國人數最多之月份為 {month}（{m} 人）。",
-        "narrative.services": "{year} 年提供之保護服務以{top}最多（{n} 人次）。",
+        "narrative.services": "{year} 年提供之保護服務以{top}最多（{n}）。",
         "appendix.intro": "下表說明各項指標之計算方式，以及計入之紀錄數（截至資料截止日已匯入之文件）。",
         "appendix.record": "（每筆紀錄：{what}）",
         "appendix.cases_by_year": "圖表資料：案件檔案載明於各該年度移送地檢署偵辦之人口販運案件，依移送日期之年度與剝削類型計數，每案計一件。",
         "appendix.returns_by_month": "圖表資料：返國日期在當年之協助返國紀錄，依返國月份與剝削地國家計數，每筆紀錄計一人；國家較多時，人數較少者合併為「其他」。",
-        "appendix.services_by_kind": "圖表資料：服務登記簿中日期在當年之紀錄，依服務類別計數，每筆計一人次。",
+        "appendix.services_by_kind": "圖表資料：服務登記簿中日期在當年之紀錄，依服務類別計數，每筆計一次。",
     },
     "en": {
         "title": "Anti-Trafficking 4P Report {year}",
@@ -119,7 +119,7 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "chart.returns.y": "People",
         "chart.services.title": "Protection services given in {year}, by kind",
         "chart.services.x": "Service",
-        "chart.services.y": "Person-times",
+        "chart.services.y": "Number given",
         "chart.total": "Total",
         "chart.data": "Chart data",
         "chart.suppressed_note": "Counts below {n} are not drawn and are shown as <{n}.",
@@ -138,7 +138,7 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "narrative.join": "; ",
         "narrative.cases": "Most cases referred in {year} involved {top} ({n} cases).",
         "narrative.returns": "Most nationals brought home in {year} returned from {top} ({n}); the busiest month was {month} ({m}).",
-        "narrative.services": "The service given most often in {year} was {top} ({n} person-times).",
+        "narrative.services": "The service given most often in {year} was {top} ({n}).",
         "appendix.intro": "How each figure was counted, and from how many records (documents ingested by the cut-off date).",
         "appendix.record": " One record: {what}.",
         "appendix.cases_by_year": "Chart series: trafficking cases whose case file states a referral to a prosecutors' office, "
@@ -147,7 +147,7 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
                                      "return and country of exploitation, one person each; beyond the largest countries the "
                                      "rest are added up as Other.",
         "appendix.services_by_kind": "Chart series: rows of the services register dated in the year, counted by kind; each "
-                                     "row counts one person-time.",
+                                     "row counts once.",
     },
 }
 

@@ -143,6 +143,8 @@ def render_docx(report: Report, font: CjkFont) -> bytes:
     props.created = props.modified = report.generated_at
     _cover(document, report)
     for part in report.sections:
+        if part.id == "appendix":
+            document.add_page_break()  # the definitions read as a table of their own
         document.add_heading(part.title, level=1)
         for block in part.blocks:
             _block(document, block, font)

@@ -8,6 +8,7 @@ reader's fonts. Output is reproducible: reportlab's invariant mode writes no tim
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -142,7 +143,7 @@ def _cover(report: Report, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
             PageBreak()]
 
 
-def _footer(title: str) -> object:
+def _footer(title: str) -> Callable[[Canvas, SimpleDocTemplate], None]:
     def draw(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont(FONT_NAME, 8)
@@ -165,6 +166,8 @@ def render_pdf(report: Report, font: CjkFont) -> bytes:
                             subject=report.cover.subtitle, lang=report.lang, invariant=1)
     story: list[Flowable] = _cover(report, styles)
     for section in report.sections:
+        if section.id == "appendix":
+            story.append(PageBreak())  # the definitions read as a table of their own
         heading = [_p(section.title, styles["h1"]),
                    HRFlowable(width="100%", thickness=0.6, color=_RULE, spaceBefore=0, spaceAfter=8)]
         blocks = list(section.blocks)

@@ -10,7 +10,7 @@ import json
 import re
 import shutil
 import subprocess
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -218,9 +218,10 @@ def test_report_suppression_hides_small_demo_counts(demo_graph):
     assert "<10" in services.totals and "1,064" in services.totals
 
 
-def test_report_md_is_the_same_bytes_for_the_same_cut_off(demo_graph, rendered):
+def test_report_is_the_same_bytes_for_the_same_cut_off(demo_graph, rendered, font):
     again = build_report(demo_graph, 2022, lang="zh-TW", as_of=AS_OF, generated_at=GENERATED)
     assert render(again, "md") == rendered[("zh-TW", "md")]
+    assert render(again, "pdf", font=font) == rendered[("zh-TW", "pdf")]
 
 
 def test_report_cut_off_before_the_ingest_counts_nothing(demo_graph):
