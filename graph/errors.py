@@ -66,6 +66,16 @@ class QueryError(GraphError):
         super().__init__(f"the graph server rejected the statement ({code}): {message}")
 
 
+class GdsUnavailable(GraphError):
+    """In-database analytics were asked of a server without Neo4j Graph Data Science."""
+
+    def __init__(self, uri: str, reason: str) -> None:
+        self.uri = uri
+        self.reason = reason
+        super().__init__(f"cannot run the analysis in the graph server at {uri}: {reason}. "
+                         "Use --engine local to run it here, or see docs/scale.md for a GDS server.")
+
+
 class QueryRejected(GraphError):
     """We refused to send a statement (for example a write in a read-only context)."""
 

@@ -14,13 +14,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from itertools import islice
 from dataclasses import dataclass
 from typing import Any, LiteralString, TypeVar
 
 import neo4j
 from neo4j import exceptions as nx
 
-from graph.errors import GraphAuthError, GraphUnavailable, QueryError
+from graph.errors import GdsUnavailable, GraphAuthError, GraphUnavailable, QueryError
 from graph.settings import Settings
 
 __all__ = ["Store", "Tx", "open_store", "Connection", "to_plain"]
@@ -50,10 +51,14 @@ class Tx:
         self._tx = tx
         self._store = store
 
-    def run(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    def run(self, query: LiteralString, params: Mapping[str, Any] | None = None, *,
+            max_rows: int | None = None) -> list[dict[str, Any]]:
+        """The statement's rows as dicts; with ``max_rows``, stop reading after that many
+        (the rest are not fetched from the server)."""
         self._store.round_trips += 1
         result = self._tx.run(query, dict(params or {}))
-        return [{key: to_plain(value) for key, value in record.items()} for record in result]
+        rows = islice(result, max_rows) if max_rows is not None else result
+        return [{key: to_plain(value) for key, value in record.items()} for record in rows]
 
 
 class Store:
@@ -100,17 +105,21 @@ class Store:
         except nx.DriverError as e:
             raise QueryError(type(e).__name__, str(e)) from e
 
-    def _unit(self, fn: Callable[[Tx], T], purpose: str) -> Callable[[neo4j.ManagedTransaction], T]:
-        @neo4j.unit_of_work(timeout=self.timeout_s, metadata={"app": APP, "user": self.user, "purpose": purpose})
+    def _unit(self, fn: Callable[[Tx], T], purpose: str,
+              timeout_s: float | None = None) -> Callable[[neo4j.ManagedTransaction], T]:
+        timeout = self.timeout_s if timeout_s is None else min(timeout_s, self.timeout_s)
+
+        @neo4j.unit_of_work(timeout=timeout, metadata={"app": APP, "user": self.user, "purpose": purpose})
         def work(tx: neo4j.ManagedTransaction) -> T:
             return fn(Tx(tx, self))
 
         return work
 
-    def read_tx(self, fn: Callable[[Tx], T], *, purpose: str = "read") -> T:
-        """Run ``fn`` in one read transaction (routed to a reader on a cluster)."""
+    def read_tx(self, fn: Callable[[Tx], T], *, purpose: str = "read", timeout_s: float | None = None) -> T:
+        """Run ``fn`` in one read transaction (routed to a reader on a cluster); ``timeout_s``
+        shortens the store's time-out for this transaction (it never lengthens it)."""
         with self._errors(), self._driver.session(database=self.conn.database, default_access_mode=neo4j.READ_ACCESS) as s:
-            return s.execute_read(self._unit(fn, purpose))
+            return s.execute_read(self._unit(fn, purpose, timeout_s))
 
     def write_tx(self, fn: Callable[[Tx], T], *, purpose: str = "write") -> T:
         """Run ``fn`` in one write transaction: all of it lands, or none of it."""
@@ -128,6 +137,27 @@ class Store:
     def ping(self) -> None:
         """Raise ``GraphUnavailable`` unless the database answers a trivial query."""
         self.read("RETURN 1 AS ok", purpose="ping")
+
+    def data_science(self) -> Any:
+        """A ``graphdatascience`` client on this store's driver and database, for servers with
+        Neo4j Graph Data Science (``graph.analytics.gds``). It talks Bolt only (no Arrow port).
+
+        Raises:
+            GdsUnavailable: the client is not installed, or the server has no GDS library.
+        """
+        try:
+            from graphdatascience import GraphDataScience
+            from graphdatascience.error.unable_to_connect import UnableToConnectError
+        except ImportError:
+            raise GdsUnavailable(self.conn.uri, "the graphdatascience client is not installed: "
+                                 "pip install 'tipgraph[gds]'") from None
+        try:
+            with self._errors():
+                return GraphDataScience(self._driver, database=self.conn.database, arrow=False, show_progress=False)
+        except (QueryError, UnableToConnectError) as e:  # the client asks gds.version() first
+            raise GdsUnavailable(self.conn.uri, "the server has no Graph Data Science library") from e
+        except ValueError as e:  # the client's own check of the GDS version
+            raise GdsUnavailable(self.conn.uri, str(e)) from e
 
 
 def open_store(settings: Settings, *, user: str = "cli", start_local: bool = True) -> Store:

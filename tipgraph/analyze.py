@@ -15,8 +15,10 @@ import networkx as nx
 import pandas as pd
 
 import graph.analytics as analytics
+from graph.errors import GdsUnavailable
+from graph.store import Store
 
-__all__ = ["ANALYSES", "run_analysis", "results_to_write"]
+__all__ = ["ANALYSES", "IN_DATABASE", "run_analysis", "run_in_database", "pick_engine", "results_to_write"]
 
 
 def _communities(g: nx.MultiDiGraph, o: dict[str, Any]) -> pd.DataFrame:
@@ -56,6 +58,49 @@ ANALYSES: dict[str, Callable[[nx.MultiDiGraph, dict[str, Any]], pd.DataFrame]] =
     "rings": lambda g, o: analytics.rings(g, seed=o["seed"], runs=o["runs"]),
     "paths": _paths,
 }
+
+# analyses a Neo4j server with Graph Data Science can run itself (graph.analytics.gds)
+IN_DATABASE = ("communities", "key-players")
+ENGINES = ("auto", "local", "gds")
+
+
+def pick_engine(engine: str, name: str, *, filtered: bool, local_server: bool, store: Store) -> str:
+    """``local`` or ``gds`` for analysis ``name``: ``auto`` takes GDS only for the analyses it
+    can run, unfiltered, on a server that has it (asked once); the bundled server never has it.
+
+    Raises:
+        ValueError: an unknown engine, or ``gds`` asked for what it cannot do.
+        GdsUnavailable: ``gds`` asked of a server without it.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    if engine == "local":
+        return "local"
+    if engine == "gds":
+        if name not in IN_DATABASE:
+            raise ValueError(f"--engine gds runs {' and '.join(IN_DATABASE)} only, not {name}")
+        if filtered:
+            raise ValueError("--engine gds runs over the whole graph: drop --since/--until/--case/--role/--type, "
+                             "or use --engine local")
+        store.data_science()  # raises GdsUnavailable with what to do
+        return "gds"
+    if name not in IN_DATABASE or filtered or local_server:
+        return "local"
+    try:
+        store.data_science()
+    except GdsUnavailable:
+        return "local"
+    return "gds"
+
+
+def run_in_database(store: Store, name: str, options: dict[str, Any]) -> pd.DataFrame:
+    """The table of ``communities`` or ``key-players`` computed inside a GDS server."""
+    from graph.analytics.gds import gds_communities, gds_key_players
+
+    if name == "communities":
+        return gds_communities(store, seed=options["seed"], backend=options["backend"])
+    return gds_key_players(store, seed=options["seed"], sample=options.get("sample"))
+
 
 # per-person results worth keeping on the node: analysis -> {column: result name}
 _WRITABLE = {

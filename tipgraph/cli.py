@@ -321,7 +321,10 @@ def analyze_cmd(
     types: Annotated[list[str] | None, typer.Option("--type", help="Only these relationship types (repeat).")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (communities, key players, rings).")] = 0,
     runs: Annotated[int, typer.Option("--runs", help="Community runs compared for stability.")] = 10,
-    backend: Annotated[str, typer.Option("--backend", help="louvain, or leiden (needs igraph and leidenalg).")] = "louvain",
+    backend: Annotated[str, typer.Option("--backend", help="louvain, or leiden (igraph's).")] = "louvain",
+    engine: Annotated[str, typer.Option("--engine", help="communities, key-players: local (here, networkx), gds (in a Neo4j "
+                                                         "server with Graph Data Science), or auto (gds when the server "
+                                                         "has it and no filter is given).")] = "auto",
     days: Annotated[int, typer.Option("--days", help="co-travel: the same route within this many days.")] = 0,
     person: Annotated[str | None, typer.Option("--person", help="journeys: one victim's itinerary (person id).")] = None,
     source: Annotated[str | None, typer.Option("--from", help="paths: the entity to start from (id).")] = None,
@@ -335,19 +338,22 @@ def analyze_cmd(
     """Run one link analysis over the graph (a projection read in a few statements)."""
     from graph.projection import to_networkx, write_back
     from graph.store import open_store
-    from tipgraph.analyze import ANALYSES, new_run_id, results_to_write, run_analysis
+    from tipgraph.analyze import ANALYSES, new_run_id, pick_engine, results_to_write, run_analysis, run_in_database
 
     if name not in ANALYSES:
         raise typer.BadParameter(f"{name!r}: choose one of {', '.join(ANALYSES)}", param_hint="NAME")
     options = {"seed": seed, "runs": runs, "backend": backend, "days": days, "person": person, "source": source,
                "target": target, "max_hops": max_hops, "time_ordered": time_ordered, "view": view}
-    with open_store(_settings()) as store:
+    filtered = bool(since or until or case or role or types)
+    settings = _settings()
+    with open_store(settings) as store:
         try:
-            g = to_networkx(store, since=since, until=until, cases=case or None, roles=role or None, rel_types=types or None)
-        except ValueError as e:
-            raise typer.BadParameter(str(e)) from None
-        try:
-            table = run_analysis(g, name, options)
+            if pick_engine(engine, name, filtered=filtered, local_server=settings.uses_local_server, store=store) == "gds":
+                table = run_in_database(store, name, options)
+            else:
+                g = to_networkx(store, since=since, until=until, cases=case or None, roles=role or None,
+                                rel_types=types or None)
+                table = run_analysis(g, name, options)
         except ValueError as e:
             raise typer.BadParameter(str(e)) from None
         written = 0

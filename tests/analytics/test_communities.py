@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+import sys
 
 import networkx as nx
 import pandas as pd
@@ -72,13 +72,18 @@ def test_communities_of_an_empty_graph_is_an_empty_table() -> None:
     assert table.empty and list(table.columns) == ["person", "name", "community", "size", "stability", "why"]
 
 
-@pytest.mark.skipif(importlib.util.find_spec("leidenalg") is not None, reason="leidenalg is installed")
-def test_communities_leiden_without_its_packages_says_what_to_install() -> None:
-    with pytest.raises(BackendUnavailable, match="pip install igraph leidenalg"):
+def test_communities_leiden_without_igraph_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "igraph", None)  # as if it were not installed
+    with pytest.raises(BackendUnavailable, match="pip install igraph"):
         communities(two_rings(), backend="leiden")
 
 
-@pytest.mark.skipif(importlib.util.find_spec("leidenalg") is None, reason="leidenalg is not installed")
+def test_communities_leiden_is_reproducible_for_a_seed() -> None:
+    g = random_people(200, 0.03, seed=3)
+    pd.testing.assert_frame_equal(communities(g, backend="leiden", seed=5, runs=3),
+                                  communities(g, backend="leiden", seed=5, runs=3))
+
+
 def test_communities_leiden_finds_the_two_rings() -> None:
     found = _community(communities(two_rings(), backend="leiden"))
     assert len({found[p] for p in RING_A}) == 1 and found[RING_A[0]] != found[RING_B[0]]
