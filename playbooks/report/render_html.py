@@ -56,7 +56,9 @@ def _table(table: Table) -> str:
             cells.append(f"<td{attr}>{escape(cell)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     caption = f"<caption>{escape(table.caption)}</caption>" if table.caption else ""
-    return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    cols = "".join(f'<col style="width:{share * 100:.1f}%">' for share in table.shares())
+    return (f"<table>{caption}<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
 
 
 def _chart(chart: Chart, font: CjkFont, data_label: str) -> str:
