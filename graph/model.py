@@ -318,6 +318,18 @@ _NODES: tuple[NodeKind, ...] = (
         names=("title",),
     ),
     NodeKind(
+        "StageChange", "stagechg", "One move of a repatriation record to a stage: when, by whom, why.",
+        (
+            _P("stage", "str", True, help="reported_missing, located, contacted, rescued, handed_over, flight_booked, "
+                                          "arrived, identified, sheltered, followed_up, closed"),
+            _P("date", "date", True, indexed=True, help="when the victim reached the stage"),
+            _P("previous", "str", help="the stage before"),
+            _P("note", "str"),
+            _P("by", "str", help="who recorded it"),
+            _P("at", "str", help="when it was recorded (UTC)"),
+        ),
+    ),
+    NodeKind(
         "NameKey", "key", "Internal: a normalised search key of a name (see graph.namekeys).",
         (), internal=True, hashed_id=False,
     ),
@@ -352,6 +364,7 @@ _RELS: tuple[RelKind, ...] = (
     RelKind("OCCURRED_IN", (("Case", "Location"), ("Activity", "Location")), "Took place in."),
     RelKind("OF", (("Rescue", "Person"),), "The victim a repatriation record is about."),
     RelKind("RETURNED_ON", (("Rescue", "Flight"),), "The flight home."),
+    RelKind("MOVED_TO", (("Rescue", "StageChange"),), "A stage change of a repatriation record (its history)."),
     RelKind(
         "HANDLED_BY", (("Rescue", "Organization"), ("Service", "Organization"), ("Case", "Organization")),
         "The office, unit or provider that handled it.",
