@@ -1,4 +1,7 @@
-"""Saved investigation queries and the 4P indicator definitions.
+"""Saved investigations and the 4P indicators, as YAML files with the code that runs them.
 
-Not built yet: comes with the playbooks issue; statements will be linted like the rest.
+``playbooks.investigations``: parameterised, read-only queries (``tipgraph playbook``);
+``playbooks.indicators``: the rows of the yearly 4P table (``tipgraph indicators``);
+``playbooks.report``: the yearly report built from the indicators. Statements in the files are
+linted like every other statement we ship (``playbooks.catalogue``).
 """
