@@ -130,8 +130,8 @@ def _definition(f: Figure, lang: str) -> str:
 
 
 def _chart(chart_id: str, title: str, x_label: str, y_label: str, categories: Sequence[tuple[str, str]],
-           groups: Sequence[tuple[str, str]], series: Series, counts: Counts, horizontal: bool = False,
-           group_of: dict[str, str] | None = None) -> Chart:
+           groups: Sequence[tuple[str, str]], series: Series, counts: Counts, total_label: str,
+           horizontal: bool = False, group_of: dict[str, str] | None = None) -> Chart:
     """A chart from a series; categories and groups are (key, label) pairs in drawing order."""
     cell: dict[tuple[str, str], int] = {}
     for x, g, n in series.cells:
@@ -142,7 +142,7 @@ def _chart(chart_id: str, title: str, x_label: str, y_label: str, categories: Se
     totals = tuple(counts.show(sum(cell.get((c, g), 0) for g, _ in groups)) for c, _ in categories)
     single = len(groups) == 1
     data = Table(
-        columns=(x_label, *(() if single else (label for _, label in groups)), y_label if single else "Σ"),
+        columns=(x_label, *(() if single else (label for _, label in groups)), y_label if single else total_label),
         rows=tuple((label, *(() if single else (counts.show(cell.get((c, g), 0)) for g, _ in groups)), totals[i])
                    for i, (c, label) in enumerate(categories)),
         numeric=(False, *([True] * (1 if single else len(groups) + 1))),
@@ -153,14 +153,17 @@ def _chart(chart_id: str, title: str, x_label: str, y_label: str, categories: Se
 
 
 def _charts(data: ChartData, year: int, counts: Counts, lang: str) -> list[Chart]:
-    t = lambda key, **kw: labels.text(lang, key, **kw)  # noqa: E731
+    def t(key: str, **values: object) -> str:
+        return labels.text(lang, key, **values)
+
+    total = t("chart.total")
     note = t("chart.suppressed_note", n=counts.suppress_below) if counts.suppress_below > 1 else ""
 
     kinds = sorted({g for _, g, _ in data.cases_by_year.cells},
                    key=lambda k: (_EXPLOITATION_ORDER.index(k) if k in _EXPLOITATION_ORDER else 99, k))
     cases = _chart("cases_by_year", t("chart.cases.title"), t("chart.cases.x"), t("chart.cases.y"),
                    [(str(y), str(y)) for y in range(year - CASE_YEARS + 1, year + 1)],
-                   [(k, labels.exploitation(lang, k)) for k in kinds], data.cases_by_year, counts)
+                   [(k, labels.exploitation(lang, k)) for k in kinds], data.cases_by_year, counts, total)
 
     by_country = data.returns_by_month.by_group()
     ranked = sorted(by_country, key=lambda c: (-by_country[c], c))
@@ -170,11 +173,11 @@ def _charts(data: ChartData, year: int, counts: Counts, lang: str) -> list[Chart
     groups = [(c, labels.country(lang, c)) for c in shown] + ([(_OTHER, t("other"))] if rest else [])
     months = [(f"{year}-{m:02d}", labels.month(lang, f"{year}-{m:02d}")) for m in range(1, 13)]
     returns = _chart("returns_by_month", t("chart.returns.title", year=year), t("chart.returns.x"),
-                     t("chart.returns.y"), months, groups, data.returns_by_month, counts,
+                     t("chart.returns.y"), months, groups, data.returns_by_month, counts, total,
                      group_of={c: _OTHER for c in rest})
 
     kinds_by_n = sorted(data.services_by_kind.cells, key=lambda c: (-c[2], c[0]))
     services = _chart("services_by_kind", t("chart.services.title", year=year), t("chart.services.x"),
                       t("chart.services.y"), [(x, labels.service_kind(lang, x)) for x, _, _ in kinds_by_n],
-                      [("", "")], data.services_by_kind, counts, horizontal=True)
+                      [("", "")], data.services_by_kind, counts, total, horizontal=True)
     return [replace(c, note=note) for c in (cases, returns, services)]
