@@ -63,7 +63,9 @@ _REFER = re.compile(r"移送|函送|報請|(?i:referred)")
 _INDICT = re.compile(r"起訴|公訴|(?i:indicted|charged)")
 _LIST_JOIN = re.compile(r"^\s*(?:[（(][^()（）]{0,40}[)）])?\s*(?:,\s*\d{1,2}\s*)?(?:[、,，及與和跟]|,?\s*and|&)\s*"
                         r"(?:國人|[\u4e00-\u9fff]{1,3}籍(?:男子|女子)?|(?i:(?:[A-Z][a-z]+\s+)?(?:national|citizen))\s+)?\s*$")
-_BRACKET_GAP = re.compile(r"^\s*[（(]\s*$")
+# what stands between a name and the same person's other name: a bracket, 即, 英文名字是, a.k.a.
+_BRACKET_GAP = re.compile(r"^\s*(?:[（(]|即|亦即|又名|[，,]?\s*(?:的)?(?:英文名(?:字)?|護照上的(?:拼法|名字|英文名))(?:是|為)|"
+                          r"(?i:a\.?k\.?a\.?|also known as|alias|[（(]\s*name in (?:his |her |the )?passport))\s*$")
 # words that point back to people named before: 二人, 被害人 (unnamed), 其, he, they
 _BACK_REFERENCE = re.compile(r"二人|兩人|三人|該[名員]|其(?!他|中|餘|實)|被害人(?![\u4e00-\u9fff]{0,1}[○〇*Ｏ])|渠等|(?i:\b(?:he|she|they|him|her|them|both|the two)\b)")
 _HOME_COUNTRIES = {"TW"}
@@ -119,6 +121,7 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
 
     aliases = _aliases(text, entities)
     tables = Tables(text)
+    split = Sentences(text)
     sentences = _sentences(text, entities, tables)
     owners: dict[int, int] = {}  # identifier -> the person it was given to
     for n, sentence in enumerate(sentences):
@@ -207,7 +210,9 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
                 doers_here = [p for p in people if roles.get(p) in ("recruiter", "suspect")]
                 recruiter_named = recruiting and any(entities[p].end <= e.start for p in doers_here)
                 owner = _owner(entities, doers_here if recruiter_named else people, e)
-                referred = _referred_owner(text, entities, roles, span[0], e, people, aliases)
+                if sentence.table_row and people:
+                    owner = _row_owner(sentence.tables, entities, people, roles, e)
+                referred = _referred_owner(text, entities, roles, span[0], e, people, aliases, split)
                 if referred is not None:
                     owner = referred
                 elif owner is None and back_ref:
@@ -240,6 +245,47 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
                 add("ASSOCIATE_OF", a, b, span, 0.7, "listed_together")
     for rel_type, suspect, office, where in _headed_by_office(text, entities, roles, aliases, sentences, seen):
         add(rel_type, suspect, office, where, 0.7, "office_in_heading")
+    members_of = {h for t, h, _ in seen if t == "MEMBER_OF"}
+    for person, org, where in _members_by_reference(text, entities, roles, aliases, members_of):
+        add("MEMBER_OF", person, org, where, 0.65, "member_of_writer_or_company")
+    return out
+
+
+# 本處移民秘書許秘書家瑋, 由本大隊簡分隊長冠宇, our outreach worker X, prepared by caseworker X,
+# a log's 聯絡官宋承翰 or Officer: X: the office that wrote the document (named in its heading)
+_WRITERS_OWN = re.compile(r"(?:本(?:署|處|隊|大隊|局|館|會|中心|官|所|部)|(?i:our|prepared by|reported by|officer\s*[:：]))"
+                          r"[^，。；,;\n與及和、]{0,10}$")
+_LINE_START_TITLE = re.compile(r"(?:^|\n)[\d/.\s]*(?:聯絡官|移民秘書|秘書|專員|承辦人[:：]?|(?i:officer\s*[:：]?|caseworker))\s*$")
+# 該公司業務X, the agency's contact X, PT Samudera, whose director X: the company named just before
+_COMPANYS_OWN = re.compile(r"(?:該公司|公司的|該集團|(?i:the (?:agency|company|firm|group)['’]s|whose))[^，。；,;\n]{0,12}$")
+
+
+def _members_by_reference(text: str, entities: list[Found], roles: dict[int, str], aliases: set[int],
+                          done: set[int]) -> list[tuple[int, int, tuple[int, int]]]:
+    """Officials the text places in the office that wrote it (本處, our, a log's heading), and
+    people it places in the company named just before (該公司業務X, whose director X)."""
+    first_line_end = text.find("\n")
+    if not 0 < first_line_end <= 80:
+        first_line_end = 0  # no heading line: a document that starts with its story
+    heading_orgs = [i for i, e in enumerate(entities) if e.label == "ORG" and e.end <= first_line_end and i not in aliases]
+    out: list[tuple[int, int, tuple[int, int]]] = []
+    seen_people: set[str] = set()
+    for i, e in enumerate(entities):
+        if e.label != "PERSON" or i in aliases or i in done or roles.get(i) == "victim":
+            continue
+        key = str(e.attrs.get("of", e.norm))
+        if key in seen_people:
+            continue
+        lead = text[max(0, e.start - 24) : e.start]
+        if roles.get(i) == "official" and heading_orgs and (_WRITERS_OWN.search(lead) or _LINE_START_TITLE.search(lead)):
+            seen_people.add(key)
+            out.append((i, heading_orgs[0], (max(0, e.start - 24), e.end)))
+        elif _COMPANYS_OWN.search(lead):
+            companies = [j for j, o in enumerate(entities) if o.label == "ORG" and o.end <= e.start
+                         and e.start - o.end <= 200 and o.attrs.get("kind") not in ("prosecutors_office", "police", "agency")]
+            if companies:
+                seen_people.add(key)
+                out.append((i, companies[-1], (entities[companies[-1]].start, e.end)))
     return out
 
 
@@ -377,7 +423,7 @@ def _aliases(text: str, entities: list[Found]) -> set[int]:
 _SHORT_REFERENCE = re.compile(r"([\u4e00-\u9fff])(?:員|女|男|嫌)(?=[^\u4e00-\u9fff]|原|之|的|所|護照|聯絡|電話|手機|帳|以|持|返|現)")
 # 他的護照號碼是, 我兒子的護照, her passport: the person the pronoun stands for
 _POSSESSIVE = re.compile(r"(?:他|她|其|我(?:的)?(?:兒子|女兒|弟弟|妹妹|哥哥|姊姊|姐姐|先生|太太|孫子|孫女|外孫女|外孫)|"
-                         r"(?i:\b(?:his|her|their)\b))[^。；，,\n]{0,12}$")
+                         r"(?i:\b(?:his|her|their|he|she)\b))[^。；，,\n]{0,12}$")
 
 
 _SHORT_SUBJECT = re.compile(r"([\u4e00-\u9fff])(?:員|女|男|嫌)(?!工|警|子|性|士|生|孩|童|裝|兒|眷)")
@@ -401,7 +447,7 @@ def _short_referents(text: str, entities: list[Found], span: tuple[int, int], al
 
 
 def _referred_owner(text: str, entities: list[Found], roles: dict[int, str], sentence_start: int, identifier: Found,
-                    people: list[int], aliases: set[int]) -> int | None:
+                    people: list[int], aliases: set[int], split: Sentences) -> int | None:
     """The owner a short reference or a possessive right before an identifier points to, when no
     one is named between them: the last person named before with that surname, or (for a
     pronoun) the last victim named before, for a passport, else the last person named."""
@@ -415,13 +461,41 @@ def _referred_owner(text: str, entities: list[Found], roles: dict[int, str], sen
         surname = short[-1].group(1)
         named = [i for i in earlier_people if entities[i].norm.startswith(surname)]
         return named[-1] if named else None
-    if _POSSESSIVE.search(lead):
-        # 他的號碼, her number: in a report about a victim, the pronoun is most often the victim
+    pronoun = _POSSESSIVE.search(lead) or _SUBJECT_PRONOUN.search(lead)
+    if pronoun:
+        # 魏子傑則向買方收取…，款項匯入其帳戶: someone named earlier in the sentence
+        in_sentence = [i for i, e in enumerate(entities) if e.label == "PERSON" and i not in aliases
+                       and sentence_start <= e.start and e.end <= identifier.start]
+        if in_sentence:
+            return in_sentence[-1]
+        # He used the LINE ID x: the subject of the sentence before
+        if _SUBJECT_PRONOUN.match(pronoun.group()) and earlier_people:
+            before = earlier_people[-1]
+            start = split.bounds(entities[before].start)[0]
+            subjects = [i for i in earlier_people if entities[i].start >= start]
+            return subjects[0]
+        # 他的護照, 我弟弟的號碼: in a report about a victim, the pronoun is most often the victim
         victims = [i for i in earlier_people if roles.get(i) == "victim"]
         if victims:
             return victims[-1]
         return earlier_people[-1] if earlier_people else None
     return None
+
+
+_SUBJECT_PRONOUN = re.compile(r"(?i)\b(?:he|she)\b(?=[^.;\n]{0,30}$)")
+
+
+def _row_owner(tables: Tables, entities: list[Found], people: list[int], roles: dict[int, str],
+               identifier: Found) -> int:
+    """Whose identifier a table row holds: the person written in its cell (阿凱，LINE kai_kh_job),
+    else the row's victim, else its first person (the one the row is about)."""
+    cell = tables.at(identifier.start)
+    if cell is not None:
+        same = [p for p in people if cell.start <= entities[p].start < cell.end]
+        if same:
+            return same[0]
+    victims = [p for p in people if roles.get(p) == "victim"]
+    return min(victims or people, key=lambda p: entities[p].start)
 
 
 def _owner(entities: list[Found], people: list[int], identifier: Found) -> int | None:
@@ -504,7 +578,8 @@ _POST = ("(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + "|"
          r"liaison officer|lt\. gen\.|pol\. col\.|deputy director))")
 _UNIT_THEN_POST = re.compile(f"^[\\s,，:：(（]*(?:[^。；\\n]{{0,14}}?{_POST})?[\\s,，:：(（]*$")
 _BRACKETED_ASIDE = re.compile(r"\s*[（(][^()（）]{0,30}[)）]")
-_PERSON_THEN_UNIT = re.compile(r"^\s*(?:係|為|均為|乃|是|任職於|受僱於|[（(]|,|，|of the|of|from the|from|at the|at)\s*$")
+_PERSON_THEN_UNIT = re.compile(r"^\s*(?:係|為|均為|乃|是|任職於|受僱於|[（(]|,|，|of the|of|from the|from|at the|at|"
+                               r"[（(][^()（）,，]{2,30}[,，]|,\s*(?:a|an|the)?\s*[\w ]{2,30}?\s+(?:of|at|with)(?: the)?)\s*$")
 
 
 def _units_of(text: str, entities: list[Found], members: list[int], person: int) -> list[int]:

@@ -70,3 +70,41 @@ def test_relations_a_bracketed_office_name_takes_no_relation_of_its_own():
     found = relations(text)
     assert ("INDICTED_BY", "Yen Chun-lung", "Taiwan Kaohsiung District Prosecutors Office") in found
     assert ("INDICTED_BY", "Yen Chun-lung", "臺灣高雄地方檢察署") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the writer's own office (本處) named in the heading
+        ("駐胡志明市台北經濟文化辦事處救援報告\n本處移民秘書許秘書家瑋於11 月 8 日會同當地警方前往救援。",
+         ("MEMBER_OF", "許秘書家瑋", "駐胡志明市台北經濟文化辦事處")),
+        # the company named just before
+        ("他在「環宇國際人力」的人力公司看到職缺，公司的業務吳建良說薪水很高。", ("MEMBER_OF", "吳建良", "環宇國際人力")),
+        # an organisation inside the bracket after a name
+        ("Escort: HO YA-CHI (liaison officer, National Immigration Agency)", ("MEMBER_OF", "HO YA-CHI", "National Immigration Agency")),
+    ],
+)
+def test_relations_members_of_the_writers_office_a_company_or_a_bracketed_unit(text, expected):
+    assert expected in relations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 其帳戶 after a doer named earlier in the sentence
+        ("被害人高振銘在診所遭摘取腎臟，被告魏子傑則向買方收取美金 4 萬元，款項匯入其帳戶 812-0000-5421-9936。",
+         ("HAS_IDENTIFIER", "魏子傑", "812-0000-5421-9936")),
+        # he: the subject of the sentence before
+        ("Police arrested Mr. Somchai Kaewkla, a broker who recruited Ms. Wanida Saengthong. "
+         "He used the LINE ID somchai_job99.", ("HAS_IDENTIFIER", "Somchai Kaewkla", "somchai_job99")),
+        # X 即 Y: the identifier goes to the name written first
+        ("經比對護照資料，LIAO CHIH-WEI 即廖志偉（護照 346012897）。", ("HAS_IDENTIFIER", "LIAO CHIH-WEI", "346012897")),
+    ],
+)
+def test_relations_identifier_owners_from_pronouns_and_aliases(text, expected):
+    assert expected in relations(text)
+
+
+def test_relations_a_table_rows_identifier_is_its_victims():
+    text = ("日期\t來電家屬\t失聯者\t電話\n10/2\t鄭美雲（母）\t鄭○翰\t+855 97 612 0384\n")
+    assert ("HAS_IDENTIFIER", "鄭○翰", "+855 97 612 0384") in relations(text)
