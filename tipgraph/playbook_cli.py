@@ -32,7 +32,7 @@ def _playbook_errors(fn: F) -> F:
             return fn(*args, **kwargs)
         except ParameterError as e:
             raise typer.BadParameter(str(e), param_hint=f"-p {e.name}") from None
-        except (PlaybookError, ValueError) as e:
+        except PlaybookError as e:
             err.print(f"[bold red]error:[/] {e}", highlight=False, markup=True)
             raise typer.Exit(1) from None
 
@@ -117,7 +117,7 @@ def playbook_run(
     name: Annotated[str, typer.Argument(help="The playbook's name (see `tipgraph playbook list`).")],
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value, typed as the playbook declares.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv (spreadsheet-safe) or json (a list of rows).")] = "table",
-    max_rows: Annotated[int | None, typer.Option("--max-rows", help="Fewer rows than the playbook's own cap.")] = None,
+    max_rows: Annotated[int | None, typer.Option("--max-rows", min=1, help="Fewer rows than the playbook's own cap.")] = None,
 ) -> None:
     """Run one playbook: its read-only statement, with a time-out and a row cap."""
     import sys
