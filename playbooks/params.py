@@ -3,7 +3,8 @@
 A parameter has a type (``str``, ``int``, ``float``, ``bool``, ``date``, ``list``), an
 optional default (``today`` for a date means the day the playbook runs), ``required``, and
 validation: ``min``/``max`` (numbers, dates, and the length of a list), ``pattern`` (a regular
-expression a text or each list item must match whole) and ``choices``. Values come from the
+expression a text or each list item must match whole) and ``choices``. Errors about text values
+do not repeat the value (it may be a name); errors about numbers and dates do. Values come from the
 command line as text (``-p days=30``) or from Python as values; both are coerced the same way,
 and a value that does not fit raises ``ParameterError`` naming the parameter and its type.
 
@@ -109,7 +110,7 @@ class Param:
         elif self.type in ("int", "float", "date"):
             self._check_range(value, "")
         if self.choices and value not in self.choices and self.type not in ("str",):
-            raise ParameterError(self.name, f"{raw!r} is not one of {', '.join(map(str, self.choices))}")
+            raise ParameterError(self.name, f"must be one of {', '.join(map(str, self.choices))}, not {raw!r}")
         return value
 
     def default_value(self, today: date) -> Any:
@@ -146,10 +147,11 @@ class Param:
         raise self._error(raw)
 
     def _check_text(self, text: str) -> None:
+        # free text may be a person's name, so errors about it do not repeat it
         if self.pattern is not None and not re.fullmatch(self.pattern, text):
-            raise ParameterError(self.name, f"expected {self.type} matching {self.pattern}, got {text!r}")
+            raise ParameterError(self.name, f"expected {self.type} matching {self.pattern}; the value given does not")
         if self.choices and text not in self.choices:
-            raise ParameterError(self.name, f"{text!r} is not one of {', '.join(map(str, self.choices))}")
+            raise ParameterError(self.name, f"must be one of {', '.join(map(str, self.choices))}")
 
     def _check_range(self, value: Any, what: str) -> None:
         noun = f" {what}" if what else ""
