@@ -123,8 +123,8 @@ _MORE: dict[tuple[str, str], tuple[str, str]] = {
         r"shifts? of up to \d+ hours|up to \d+ hours|\d{2} hours a day"),
     ("MethodsOfControl", "PhysicalAbuse"): (r"電棍|電擊棒|抽打|拖到[^，。；]{0,8}打|打(?:他|她|我)",
                                             r"stun gun|hit with|punched"),
-    ("MethodsOfControl", "Other"): (r"關(?:在|進|入)[^，。；]{0,10}(?:屋|房|房間|籠|室)|小黑屋|狗籠|鐵皮屋",
-                                    r"locked in a room|kept in a cage"),
+    ("MethodsOfControl", "Other"): (r"關(?:在|進|入)[^，。；]{0,10}(?:屋|房|房間|籠|室|宿舍)|小黑屋|狗籠|鐵皮屋|不得外出|手機[^，。；]{0,4}(?:收走|沒收|拿走)",
+                                    r"locked in a room|kept in a cage|took (?:his|her|their) (?:mobile )?phones?|phones? (?:was|were) taken"),
     ("MethodsOfControl", "PsychoactiveSubstance"): (r"愷他命|K\s*菸|吃藥|藥丸", r"yaba|sedated|pills"),
     ("MethodsOfControl", "PsychologicalAbuse"): (r"被罵|沒用的東西|裸照|把柄", r"screamed at|calling them (?:stupid|useless)"),
     ("MethodsOfControl", "RestrictsFinancialAccess"): (
@@ -143,7 +143,7 @@ _TOLD: dict[tuple[str, str], tuple[str, str]] = {
         r"(?:全數|全部)(?:由|被|遭)[^，。；]{0,6}(?:收取|拿走|收走)|以[^，。；]{0,8}(?:名義|名目)[^，。；]{0,4}(?:扣除|扣留|扣光|扣)|"
         r"賺的錢[^，。；]{0,6}(?:拿走|收走)|只給(?:生活費|零用錢)|一毛(?:錢)?都沒(?:發|給|拿到)|領不到(?:薪水|錢)",
         r"(?:salary|wages?|pay) (?:was|were) never paid|(?:has|have|had) not (?:been )?paid|never (?:been )?paid|"
-        r"not been paid|(?:was|were) fined|deducted (?:monthly|from)|kept (?:the|their|his|her) tips|"
+        r"not been paid|(?:was|were) fined|fined (?:him|her|them)|deducted (?:monthly|from)|kept (?:the|their|his|her) tips|"
         r"took (?:all|most) of (?:the|their|his|her) (?:pay|wages|earnings)|(?:was|were) deducted"),
     ("MethodsOfControl", "RestrictsMedicalCare"): (
         r"不(?:准|讓|給)[^，。；]{0,4}(?:就醫|看醫生|看病|去醫院|送醫|服(?:用)?[^，。；]{0,8}藥|吃藥)|拒絕送醫|不送醫|"
@@ -177,7 +177,8 @@ _TOLD: dict[tuple[str, str], tuple[str, str]] = {
     ("MethodsOfControl", "SexualAbuse"): (r"亂來|強行[^，。；]{0,6}性行為|發生性行為|強暴|非禮",
                                          r"forced (?:her|him) into (?:his|her) (?:room|bed)|molested|groped"),
     ("ExploitationType", "forced_criminality"): (
-        r"(?:博弈|投資|交友|感情|網路|電信|假|網購|愛情)[\u4e00-\u9fff]{0,4}詐騙|詐騙電話|幫忙騙人|騙人|假投資|殺豬盤|當車手",
+        r"(?:博弈|投資|交友|感情|網路|電信|假|網購|愛情)[\u4e00-\u9fff]{0,4}詐騙|詐騙電話|幫忙騙人|騙人(?!口)|假投資|殺豬盤|當車手|"
+        r"假交友|(?:誘騙|欺騙)他人(?:投資|匯款)",
         r"pig[- ]butchering|scam (?:work|team|calls?|scripts?)|fake (?:crypto|investment)[\w-]*|investment scams?|"
         r"online fraud|get them to \"?invest|push [^.;]{0,30}into fake investments"),
     ("RecruitmentMethod", "agency"): (r"仲介公司|派遣公司|人力派遣|媒介|仲介(?!費|公司負責人)",

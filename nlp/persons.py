@@ -69,6 +69,8 @@ _BEFORE_RE = "(?:" + "|".join(sorted(_BEFORE, key=len, reverse=True)) + ")"
 
 _MASKED = re.compile(f"(?<![{CJK}])?{_SURNAME}(?:{_MASK}{_GIVEN}|{_GIVEN}{_MASK}|{_MASK}{{1,2}})(?![{CJK}○〇])")
 _MASKED_LOOSE = re.compile(f"{_SURNAME}(?:{_MASK}{_GIVEN}|{_MASK}{_MASK})")
+# a rarer surname (柴○婕, 幸○傑): any character before a mask symbol (not a Latin O, which is a letter too)
+_MASKED_ANY_SURNAME = re.compile(f"[{CJK}](?:[○〇◯*＊●][{CJK}]|[○〇◯*＊●]{{2}}| [OoXx] [{CJK}](?![{CJK}]))")
 # Most names have two given characters; one is taken only where the name visibly ends.
 _END = f"(?:{_AFTER}|[^{CJK}]|$)"
 _GIVEN_PART = f"(?:{_GIVEN}(?={_END})|{_GIVEN}{_GIVEN})"
@@ -84,7 +86,7 @@ _NICKNAME = re.compile(f"(?:自稱|叫做|名叫|一個叫|綽號|暱稱|主管|
                        f"\\s*(阿(?!姨|嬤|公|伯|婆|爸|母|兄|弟|里|拉|根|富|聯)[{CJK}](?:哥|姐|姊)?)"
                        f"(?=的|說|介紹|指示|用|從|是|、|，|以|要|在|帶|叫|和|與|及|有|幫|跟|也|就|會|把|將|被|還|都|又|$)")
 # a name given in quotes after what someone calls themselves (暱稱「阿霖哥」, 自稱 "Michelle Tan", known as "Lao Lin")
-_QUOTED_NAME = re.compile(r"(?:暱稱|自稱|綽號|化名|名叫|叫做|男子|女子|人稱|(?i:known (?:only )?as|calling (?:himself|herself)|"
+_QUOTED_NAME = re.compile(r"(?:暱稱|自稱|綽號|化名|名叫|叫做|男子|女子|人稱|叫|(?i:known (?:only )?as|calling (?:himself|herself)|"
                           r"called (?:himself|herself)|nicknamed|who called (?:himself|herself)))\s*[「『\"“]"
                           f"((?:阿)?[{CJK}]{{1,4}}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:哥|姐|姊)?[」』\"”]")
 _NAME_HEADER = re.compile(r"姓名|名字|被告|被害人|嫌疑人|旅客|乘客|招募者|(?i:name|victim|suspect|passenger|defendant)")
@@ -188,6 +190,9 @@ def _chinese(text: str, folded: str) -> list[Found]:
             continue
         norm = re.sub(r"\s", "", re.sub(_MASK, "○", span))
         out.append(Found(m.start(), m.end(), "PERSON", norm, "rules.persons.masked", 0.97, {"masked": True}))
+    for m in _MASKED_ANY_SURNAME.finditer(folded):
+        norm = re.sub(_MASK, "○", m.group())
+        out.append(Found(m.start(), m.end(), "PERSON", norm, "rules.persons.masked", 0.9, {"masked": True}))
     for m in _TITLE_INSIDE.finditer(folded):
         norm = m.group(1) + m.group(3)
         out.append(Found(m.start(), m.end(), "PERSON", norm, "rules.persons.title_inside", 0.93, {"title": m.group(2)}))

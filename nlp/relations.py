@@ -51,9 +51,9 @@ class Relation:
 
 _RECRUIT = re.compile(r"招募|誘騙|引誘|誘使|吸引|結識|介紹|招攬|仲介|利誘|以高薪|邀約|承諾|佯稱|(?i:recruit|lured|enticed|promised|hired)")
 _TRAFFIC = re.compile(r"(?<!人口)販運(?!案|罪|防制)|剝削(?!罪|案)|強迫|強制(?!性交|猥褻)|扣留|拘禁|控制|販賣|賣到|賣至|賣給|轉賣|押送|帶往|帶到|送往|送進|送入|交給|(?i:traffick(?!ing\s+(?:case|charge|offen|and|in persons))|sold|smuggled|handed (?:him|her|them) over)")
-_EXPLOIT = re.compile(r"園區|詐騙|詐欺|工作|拘禁|剝削|控制|被迫|囚禁|關在|關進|監禁|作業|應召|扣留|扣押|收走|沒收|陪酒|接客|毆打|電擊|"
+_EXPLOIT = re.compile(r"園區|詐騙|詐欺|工作|受困|困在|拘禁|剝削|控制|被迫|囚禁|關在|關進|監禁|作業|應召|扣留|扣押|收走|沒收|陪酒|接客|毆打|電擊|"
                       r"性交易|(?i:compound|forced|held|worked|exploited|"
-                      r"detained|confined|scam|locked|kept|working)")
+                      r"detained|confined|scam|locked|kept|working|trapped|stuck)")
 _RESCUE = re.compile(r"獲救|救出|逃出|脫逃|營救|救援|解救|帶出|脫困|脫身|接出|救回|帶離|撤離|"
                      r"(?i:rescued|escaped|freed|fled|removed|raided|brought (?:back|out)|pulled out|extracted|evacuated|"
                      r"got out|broke out)")
@@ -62,7 +62,7 @@ _RETURN = re.compile(r"返國|返臺|返台|返抵|回國|遣返|送返|接回|(
 _REFER = re.compile(r"移送|函送|報請|(?i:referred)")
 _INDICT = re.compile(r"起訴|公訴|(?i:indicted|charged)")
 _LIST_JOIN = re.compile(r"^\s*(?:[（(][^()（）]{0,40}[)）])?\s*(?:,\s*\d{1,2}\s*)?(?:[、,，及與和跟]|,?\s*and|&)\s*"
-                        r"(?:國人|[\u4e00-\u9fff]{1,3}籍(?:男子|女子)?|(?i:(?:[A-Z][a-z]+\s+)?(?:national|citizen))\s+)?\s*$")
+                        r"(?:國人|成員|共犯|被告|嫌犯|主嫌|幹部|[\u4e00-\u9fff]{1,3}籍(?:男子|女子)?|(?i:(?:[A-Z][a-z]+\s+)?(?:national|citizen))\s+)?\s*$")
 # what stands between a name and the same person's other name: a bracket, 即, 英文名字是, a.k.a.
 _BRACKET_GAP = re.compile(r"^\s*(?:[（(]|即|亦即|又名|[，,]?\s*(?:的)?(?:英文名(?:字)?|護照上的(?:拼法|名字|英文名))(?:是|為)|"
                           r"(?i:a\.?k\.?a\.?|also known as|alias|[（(]\s*name in (?:his |her |the )?passport))\s*$")
@@ -160,13 +160,14 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
         if not doers and (back_ref or not people):
             doers = earlier(("recruiter", "suspect"))
 
-        if _RECRUIT.search(body):
-            recruiters = [i for i in doers if roles.get(i) == "recruiter"] or doers
+        if recruit := _RECRUIT.search(body):
+            recruiters = [i for i in doers if roles.get(i) == "recruiter"] or _doers_of(text, entities, doers, span[0] + recruit.start())
             for r in recruiters:
                 for v in victims:
                     add("RECRUITED", r, v, span, 0.8, "recruited")
-        if _TRAFFIC.search(body):
+        if traffic := _TRAFFIC.search(body):
             traffickers = [i for i in doers if roles.get(i) == "suspect"] or doers
+            traffickers = _doers_of(text, entities, traffickers, span[0] + traffic.start())
             for s in traffickers:
                 for v in victims:
                     add("TRAFFICKED", s, v, span, 0.75, "trafficked")
@@ -348,6 +349,22 @@ _LABELLED_SUSPECT = re.compile(r"被告|(?i:defendant)")
 _CLAUSE_END = re.compile(r"[，,；;。]")
 
 
+def _doers_of(text: str, entities: list[Found], doers: list[int], cue: int) -> list[int]:
+    """Of several doers in a sentence, the one named last before the verb (with those listed
+    with them): 侯○翰…吸引被害人應徵，再由甘 O 琳代訂機票 recruits by 侯○翰 alone."""
+    before = sorted((i for i in doers if entities[i].end <= cue), key=lambda i: entities[i].start)
+    if len(doers) < 2 or not before:
+        return doers
+    group = [before[-1]]
+    for i in reversed(before[:-1]):
+        if _LIST_JOIN.match(text[entities[i].end : entities[group[0]].start]):
+            group.insert(0, i)
+        else:
+            break
+    return group
+
+
+_GROUP_OF_VICTIMS = re.compile(r"[二兩三四五六七八九十]人|渠等|(?i:\b(?:both|the two|the three|the victims)\b)")
 _ESCORTED = re.compile(r"陪同|帶同|帶領|一起|一同|同行|(?i:escorted|accompanied|together|with)")
 
 
@@ -357,6 +374,11 @@ def _travellers(text: str, entities: list[Found], people: list[int], victims: li
     that names no one (二人遂於…搭乘, 於…搭乘) is about the victims of the sentence, or of the
     sentence before."""
     clause, bounds = _clause_people(text, entities, people, flight)
+    if not clause and _GROUP_OF_VICTIMS.search(text, bounds[0], bounds[1]):
+        # 安排二人於 11 月 9 日搭乘 VJ 943: the two spoken of are the victims
+        group = victims or earlier(("victim",))
+        if group:
+            return group
     if not clause and bounds[0] > 0:
         # 戴 O 宇則堅持出國，仍搭乘 BR265 離境: a clause without a subject continues the one before
         prev_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, bounds[0] - 120), bounds[0] - 1)),

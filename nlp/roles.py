@@ -44,7 +44,8 @@ _PREFIX_ROLE = [
     (re.compile(r"(?:檢察官|法官|聯絡官|移民秘書|警員|員警|社工|通譯|秘書|科長|組長|專員|(?:部|次|處|局|署|隊|所|司|院)長)\s*$"),
      "official"),
     (re.compile(r"(?i)(?:suspects?|defendants?|accused|trafficker|smuggler|ringleader|boss)\s+$"), "suspect"),
-    (re.compile(r"(?i)\b(?:victims?|survivors?|returnees?|client|another)\s*,?\s*$"), "victim"),
+    (re.compile(r"(?i)\b(?:victims?|survivors?|returnees?|client|another|deckhands?|fishermen|crew members?|"
+                r"migrant workers?|domestic workers?|caregivers?)\s*,?\s*$"), "victim"),
     (re.compile(r"(?:犯罪嫌疑人|嫌疑人|被告人?|被移送人|主嫌)\s*$"), "suspect"),
     (re.compile(r"(?i)(?:caseworker|case worker|prepared by|reported by caseworker)\s+$"), "official"),
     (re.compile(r"(?i)\b(?:recruiters?|broker|agent)\b[^.;,]{0,30},?\s+" + _HONORIFIC + "?$"), "recruiter"),
@@ -54,14 +55,14 @@ _PREFIX_ROLE = [
                 r"chief|superintendent))\s*$"), "official"),
     # "recruited [through a job ad] by [a man calling himself] [Mr.] X": the agent of a passive
     (re.compile(r"(?i)\b(?:recruited|lured|trafficked|deceived|enticed|sold|contacted|approached|sent|hired|brought)\b"
-                r"[^.;]{0,40}?\bby\s+"
+                r"[^.;]{0,60}?\bby\s+"
                 r"(?:an?\s+(?:man|woman|person|recruiter|broker)\s+(?:calling|who called)\s+(?:himself|herself)\s+|"
                 r"(?:an?|the|her|his|their)\s+[\w -]{1,30}?,\s+)?" + _HONORIFIC + "?$"), "recruiter"),
 ]
 # family and witness words: weaker than what the clause after the name says (我女兒X經同學介紹: the victim)
 _KIN_ROLE = [
     # a family's own report names the missing relative: 我兒子X, my son X
-    (re.compile(r"(?:我|我們)(?:的)?(?:兒子|女兒|弟弟|妹妹|哥哥|姊姊|姐姐|先生|太太|丈夫|妻子|孩子|小孩|外甥|姪子|孫子|孫女|外孫女|外孫)\s*$"), "victim"),
+    (re.compile(r"(?:我|我們)(?:的)?(?:(?:先生|太太|丈夫|妻子|老公|老婆|爸爸|媽媽)的)?(?:兒子|女兒|弟弟|妹妹|哥哥|姊姊|姐姐|先生|太太|丈夫|妻子|孩子|小孩|外甥|姪子|孫子|孫女|外孫女|外孫)\s*$"), "victim"),
     (re.compile(r"(?i)\bmy\s+(?:son|daughter|brother|sister|husband|wife|child|nephew|niece)\s*,?\s+$"), "victim"),
     (re.compile(r"(?:我是|本人|家屬|母親|父親|姊姊|姐姐|其姊|其兄|其母|其父|其妻|其夫|哥哥|弟弟|妹妹|妻子|丈夫|兒子|女兒|其子|其女|友人|證人|同事|報案人)\s*$"),
      "other"),

@@ -204,3 +204,9 @@ def test_places_named_compounds_take_the_country_of_the_place_nearby(text, name,
 @pytest.mark.parametrize("text", ["其中國人 5 名", "以泰國門號 +66 92 000 3141 求救", "her Myanmar number, +95 9 4211 80376"])
 def test_places_not_a_country_used_as_an_attribute(text):
     assert [f for f in find_places(text, fold(text)) if f.attrs.get("kind") == "country"] == []
+
+
+@pytest.mark.parametrize(("text", "name"), [("被害人柴○婕", "柴○婕"), ("| 1 | 幸○傑 | 357712093 |", "幸○傑"), ("| 2 | 晏 O 慈 |", "晏 O 慈"),
+                                            ("一個網友叫「小龍哥」的騙他出國", "小龍哥")])
+def test_persons_masked_names_of_rarer_surnames_and_quoted_nicknames(text, name):
+    assert name in [text[f.start : f.end] for f in find_persons(text, fold(text))]

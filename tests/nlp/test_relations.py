@@ -108,3 +108,18 @@ def test_relations_identifier_owners_from_pronouns_and_aliases(text, expected):
 def test_relations_a_table_rows_identifier_is_its_victims():
     text = ("日期\t來電家屬\t失聯者\t電話\n10/2\t鄭美雲（母）\t鄭○翰\t+855 97 612 0384\n")
     assert ("HAS_IDENTIFIER", "鄭○翰", "+855 97 612 0384") in relations(text)
+
+
+def test_relations_the_doer_named_before_the_verb_recruits_not_every_suspect():
+    text = ("經查，嫌疑人侯○翰在抖音發布影片，吸引被害人柴○婕、韋 O 廷私訊應徵，再由嫌疑人甘 O 琳代訂機票，"
+            "安排二人於 11 月 9 日搭乘 VJ 943 前往越南胡志明市。")
+    found = relations(text)
+    assert ("RECRUITED", "侯○翰", "柴○婕") in found
+    assert ("RECRUITED", "甘 O 琳", "柴○婕") not in found
+    # 安排二人…搭乘: the two victims fly, not the one who booked
+    assert ("TRAVELED_ON", "韋 O 廷", "VJ 943") in found
+    assert ("TRAVELED_ON", "甘 O 琳", "VJ 943") not in found
+
+
+def test_relations_suspects_listed_with_a_role_word_between_are_associates():
+    assert ("ASSOCIATE_OF", "鄒○宏", "凃 O 妤") in relations("警方逮捕主嫌鄒○宏及成員凃 O 妤等 5 人，依人口販運罪嫌移送。")
