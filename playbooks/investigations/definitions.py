@@ -54,11 +54,11 @@ class Playbook:
     path: str = ""
 
 
-def _positive(path: Path, data: Mapping[str, object], key: str, default: float, kind: type) -> float:
+def _positive(path: Path, data: Mapping[str, object], key: str, default: float, *, whole: bool) -> float:
     value = data.get(key, default)
-    if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0 or (kind is int and not
-                                                                                        isinstance(value, int)):
-        raise PlaybookFileError(path, f"{key}: must be a positive {'whole ' if kind is int else ''}number")
+    kinds = (int,) if whole else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kinds) or value <= 0:
+        raise PlaybookFileError(path, f"{key}: must be a positive {'whole ' if whole else ''}number")
     return value
 
 
@@ -88,8 +88,9 @@ def load_playbook_file(path: Path) -> Playbook:
         name=text["name"], title_zh=text["title_zh"], title_en=text["title_en"],
         description_zh=text["description_zh"], description_en=text["description_en"], cypher=cypher,
         columns=tuple(columns), params=params, postprocess=post,
-        max_rows=int(_positive(path, data, "max_rows", DEFAULT_MAX_ROWS, int)),
-        timeout_s=float(_positive(path, data, "timeout_s", DEFAULT_TIMEOUT_S, float)), graph=graph, path=str(path),
+        max_rows=int(_positive(path, data, "max_rows", DEFAULT_MAX_ROWS, whole=True)),
+        timeout_s=float(_positive(path, data, "timeout_s", DEFAULT_TIMEOUT_S, whole=False)), graph=graph,
+        path=str(path),
     )
 
 
