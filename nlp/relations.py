@@ -49,7 +49,9 @@ class Relation:
     source: str
 
 
-_RECRUIT = re.compile(r"招募|誘騙|引誘|誘使|吸引|結識|介紹|招攬|仲介|利誘|以高薪|邀約|承諾|佯稱|(?i:recruit|lured|enticed|promised|hired)")
+_RECRUIT = re.compile(r"招募|誘騙|引誘|誘使|吸引|結識|認識|介紹|招攬|仲介|利誘|以高薪|邀約|承諾|佯稱|騙去|騙到|拉去|找去|"
+                      r"(?:幫|替)(?:他|她|我)?找(?:到)?[^，。；]{0,8}工作|(?:說要|要)帶(?:他|她|他們)?(?:去|到)|"
+                      r"(?i:recruit|lured|enticed|promised|hired|approached|offered|placed (?:them |him |her )?on|brought in)")
 _TRAFFIC = re.compile(r"(?<!人口)販運(?!案|罪|防制)|剝削(?!罪|案)|強迫|強制(?!性交|猥褻)|扣留|拘禁|控制|販賣|賣到|賣至|賣給|轉賣|押送|帶往|帶到|送往|送進|送入|交給|(?i:traffick(?!ing\s+(?:case|charge|offen|and|in persons))|sold|smuggled|handed (?:him|her|them) over)")
 _EXPLOIT = re.compile(r"園區|詐騙|詐欺|工作|受困|困在|拘禁|剝削|控制|被迫|囚禁|關在|關進|監禁|作業|應召|扣留|扣押|收走|沒收|陪酒|接客|毆打|電擊|"
                       r"性交易|(?i:compound|forced|held|worked|exploited|"
@@ -67,7 +69,8 @@ _LIST_JOIN = re.compile(r"^\s*(?:[（(][^()（）]{0,40}[)）])?\s*(?:,\s*\d{1,2
 _BRACKET_GAP = re.compile(r"^\s*(?:[（(]|即|亦即|又名|[，,]?\s*(?:的)?(?:英文名(?:字)?|護照上的(?:拼法|名字|英文名))(?:是|為)|"
                           r"(?i:a\.?k\.?a\.?|also known as|alias|[（(]\s*name in (?:his |her |the )?passport))\s*$")
 # words that point back to people named before: 二人, 被害人 (unnamed), 其, he, they
-_BACK_REFERENCE = re.compile(r"二人|兩人|三人|該[名員]|其(?!他|中|餘|實)|被害人(?![\u4e00-\u9fff]{0,1}[○〇*Ｏ])|渠等|(?i:\b(?:he|she|they|him|her|them|both|the two)\b)")
+_BACK_REFERENCE = re.compile(r"二人|兩人|三人|該[名員]|其(?!他|中|餘|實)|被害人(?![\u4e00-\u9fff]{0,1}[○〇*Ｏ])|渠等|(?i:\b(?:he|she|they|him|her|them|both|the two|"
+                             r"the (?:men|women|workers|crew|victims|girls|boys))\b)")
 _HOME_COUNTRIES = {"TW"}
 _IDENTIFIER_LABELS = ("PHONE", "PASSPORT", "ACCOUNT", "EMAIL", "HANDLE")
 # what a table's header or caption says about the flights or places in its rows

@@ -32,7 +32,7 @@ ROLES = ("suspect", "victim", "recruiter", "official", "other")
 
 _COMPANY_TITLES = {"負責人", "董事長", "總經理", "經理"}
 
-_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Pak|Bu|Ibu|Daw|Khun|Pol\.?\s*Col|Pol\.?\s*Lt|Col|Capt|Sgt)\.?\s+)"
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Pak|Bapak|Bu|Ibu|Daw|U|Ma|Lok|Nai|Khun|Pol\.?\s*Col|Pol\.?\s*Lt|Col|Capt|Sgt)\.?\s+)"
 _PREFIX_ROLE = [
     (re.compile(r"(?:被告|嫌犯|犯嫌|主嫌|共犯|嫌疑人|車手|人蛇|蛇頭|通緝犯|被告人|首腦|成員|幹部|雇主|負責人|船長|輪機長|大副|老闆|主管|車手頭|同案)\s*$"), "suspect"),
     (re.compile(r"(?i)\b(?:employer|captain|owner|boss|manager|supervisor|ringleader|leader)\s*,?\s+" + _HONORIFIC + "?$"),
@@ -40,7 +40,7 @@ _PREFIX_ROLE = [
     (re.compile(r"(?i)\b(?:suspects?|defendants?)\b[^.;]{0,20}?\b(?:led by|including|among them|namely)\s+"
                 + _HONORIFIC + "?$"), "suspect"),
     (re.compile(r"(?:被害人|受害人|受害者|被害者|倖存者|移工|外籍勞工|外勞|漁工|看護工)\s*$"), "victim"),
-    (re.compile(r"(?:仲介|招募者|介紹人|招募人員|人力仲介|經紀人)\s*$"), "recruiter"),
+    (re.compile(r"(?:仲介|招募者|介紹人|招募人員|人力仲介|經紀人|(?:公司|仲介|人力)的?業務)\s*$"), "recruiter"),
     (re.compile(r"(?:檢察官|法官|聯絡官|移民秘書|警員|員警|社工|通譯|秘書|科長|組長|專員|(?:部|次|處|局|署|隊|所|司|院)長)\s*$"),
      "official"),
     (re.compile(r"(?i)(?:suspects?|defendants?|accused|trafficker|smuggler|ringleader|boss)\s+$"), "suspect"),
@@ -95,7 +95,8 @@ _AFTER_ROLE = [
     (re.compile(r"^[^，。；]{0,16}?(?:涉嫌|涉犯|起訴|移送|查獲|到案|逮捕|羈押|通緝|判刑|判決有罪)"), "suspect"),
     (re.compile(r"(?i)^[^.;]{0,60}?\b(?:was|were|had been|has been|being)\s+(?:\w+\s+)?(?:rescued|trafficked|lured|"
                 r"deceived|repatriated|forced|held|detained|sold|exploited|beaten|freed|recruited|promised|offered|told|"
-                r"made|driven|taken|flown|handed|brought|escorted|locked|confined|threatened|sent|moved)\b"), "victim"),
+                r"made|driven|taken|flown|handed|brought|escorted|locked|confined|threatened|sent|moved|approached|contacted|hired|"
+                r"placed)\b"), "victim"),
     (re.compile(r"(?i)^[^.;]{0,30}?\b(?:escaped|returned home|fled|came home|saw|answered|applied)\b"), "victim"),
     (re.compile(r"(?i)^[^.;]{0,12}?\b(?:one|two|three|four|five|\d+)\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:crew|workers|victims|"
                 r"fishermen|people|persons|nationals|women|men|returnees)\b"), "victim"),
@@ -109,6 +110,11 @@ _AFTER_ROLE = [
     (re.compile(r"(?i)^[^.;]{0,30}?\b(?:was|were)\s+(?:\w+\s+)?(?:arrested|charged|indicted|prosecuted|convicted|"
                 r"accused|referred)\b"), "suspect"),
     (re.compile(r"(?i)^\s*on\s+charges?\s+of\b"), "suspect"),
+    # ... was identified in January 2023 as a recruiter
+    (re.compile(r"(?i)^[^.;]{0,60}?\b(?:identified|named|described|known|listed)\b[^.;]{0,20}?\bas\s+(?:a|an|the)?\s*"
+                r"(?:recruiter|broker|agent)\b"), "recruiter"),
+    (re.compile(r"(?i)^[^.;]{0,60}?\b(?:identified|named|described|known|listed)\b[^.;]{0,20}?\bas\s+(?:a|an|the)?\s*"
+                r"(?:suspect|trafficker|boss|ringleader|handler|enforcer)\b"), "suspect"),
 ]
 _BEFORE_ROLE = [
     # 返國之獲救國人計 5 人，分別為X、Y: a list of the rescued

@@ -123,3 +123,15 @@ def test_relations_the_doer_named_before_the_verb_recruits_not_every_suspect():
 
 def test_relations_suspects_listed_with_a_role_word_between_are_associates():
     assert ("ASSOCIATE_OF", "鄒○宏", "凃 O 妤") in relations("警方逮捕主嫌鄒○宏及成員凃 O 妤等 5 人，依人口販運罪嫌移送。")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我兒子盧冠宇今年 24 歲，他國中同學阿翔幫他找到泰國的工作，做網路客服。", ("RECRUITED", "阿翔", "盧冠宇")),
+        ("Lai Tzu-hao, 22, a victim, was approached on Instagram by Hung Chia-wei, who offered model work.",
+         ("RECRUITED", "Hung Chia-wei", "Lai Tzu-hao")),
+    ],
+)
+def test_relations_more_ways_to_say_recruited(text, expected):
+    assert expected in relations(text)

@@ -129,3 +129,15 @@ def test_roles_one_per_person_labels_and_lists(text, expected):
 )
 def test_roles_asides_agents_and_charged_recruiters(text, expected):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kanya Srisuk was identified in January 2023 as a recruiter for a compound.", [("Kanya Srisuk", "recruiter")]),
+        ("他在人力公司看到職缺，公司的業務吳建良說只要先繳仲介費。", [("吳建良", "recruiter")]),
+        ("我是尤美珠，我先生的外甥尤○凱去年底被騙去柬埔寨。", [("尤美珠", "other"), ("尤○凱", "victim")]),
+    ],
+)
+def test_roles_identified_as_company_sales_and_relatives_by_marriage(text, expected):
+    assert roles(text) == expected
