@@ -59,8 +59,10 @@ _EXPLOIT = re.compile(r"園區|詐騙|詐欺|工作|受困|困在|拘禁|剝削|
 _RESCUE = re.compile(r"獲救|救出|逃出|脫逃|營救|救援|解救|帶出|脫困|脫身|接出|救回|帶離|撤離|"
                      r"(?i:rescued|escaped|freed|fled|removed|raided|brought (?:back|out)|pulled out|extracted|evacuated|"
                      r"got out|broke out)")
-_TRAVEL = re.compile(r"搭乘|搭機|班機|航班|出境|入境|飛往|出發|前往|(?i:flew|flight|boarded|departed|arrived|left)")
-_RETURN = re.compile(r"返國|返臺|返台|返抵|回國|遣返|送返|接回|(?i:repatriat|returned|flown home|flew home|back to taiwan|home on)")
+_TRAVEL = re.compile(r"搭乘|搭機|班機|航班|出境|入境|飛往|出發|前往|坐|搭|出國|離境|登機|(?i:flew|flight|boarded|departed|arrived|left|took)")
+_RETURN = re.compile(r"返國|返臺|返台|返抵|回國|回臺|回台|遣返|送返|接回|(?i:repatriat|returned|flown home|flew home|back to taiwan|home on|"
+                     r"flew back|flown back|back home|(?:left|flew|flown|sent|went|came) (?:back )?(?:for|to) (?:taipei|taiwan|kaohsiung|taoyuan))|"
+                     r"→\s*(?:TPE|TSA|KHH|RMQ)\b|(?:->|–)\s*(?:TPE|TSA|KHH|RMQ)\b")
 _REFER = re.compile(r"移送|函送|報請|(?i:referred)")
 _INDICT = re.compile(r"起訴|公訴|(?i:indicted|charged)")
 _LIST_JOIN = re.compile(r"^\s*(?:[（(][^()（）]{0,40}[)）])?\s*(?:,\s*\d{1,2}\s*)?(?:[、,，及與和跟]|,?\s*and|&)\s*"
@@ -193,6 +195,8 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
                         add("REPATRIATED_ON", p, f, span, 0.8, "repatriated_on")
                 travellers = [p for p in _travellers(text, entities, people, by_role["victim"], entities[f], earlier)
                               if not (home and roles.get(p) == "victim")]
+                if sentence.table_row and by_role["victim"]:
+                    travellers = [p for p in by_role["victim"] if not home]  # a row is about its victim
                 if not people and not home:
                     travellers = earlier(("victim", "suspect", "recruiter", "other"))
                 if home or outbound or _TRAVEL.search(body):

@@ -135,3 +135,15 @@ def test_relations_suspects_listed_with_a_role_word_between_are_associates():
 )
 def test_relations_more_ways_to_say_recruited(text, expected):
     assert expected in relations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Taiwanese victim, Cheng Yu-han, left for Taipei on BR 212 on Sept 15.", ("REPATRIATED_ON", "Cheng Yu-han", "BR 212")),
+        ("被害人邵○翔於 11/2 搭乘 BR 266（PNH→TPE）。", ("REPATRIATED_ON", "邵○翔", "BR 266")),
+        ("我兒子尤○凱 12 月 2 日從桃園坐 CI 835 走的。", ("TRAVELED_ON", "尤○凱", "CI 835")),
+    ],
+)
+def test_relations_flights_home_by_route_and_plain_words_for_flying(text, expected):
+    assert expected in relations(text)
