@@ -410,6 +410,7 @@ def demo_generate(
 
 from tipgraph import playbook_cli  # noqa: E402,F401  (registers `playbook` and `indicators`)
 from tipgraph import backup_cli  # noqa: E402,F401  (registers `backup` and `restore`)
+from tipgraph import export_cli  # noqa: E402,F401  (registers `export`)
 from tipgraph import workbench_cli  # noqa: E402,F401  (registers `workbench`)
 
 
