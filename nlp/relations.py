@@ -56,7 +56,7 @@ _TRAFFIC = re.compile(r"(?<!人口)販運(?!案|罪|防制)|剝削(?!罪|案)|�
 _EXPLOIT = re.compile(r"園區|詐騙|詐欺|工作|受困|困在|拘禁|剝削|控制|被迫|囚禁|關在|關進|監禁|作業|應召|扣留|扣押|收走|沒收|陪酒|接客|毆打|電擊|"
                       r"性交易|(?i:compound|forced|held|worked|exploited|"
                       r"detained|confined|scam|locked|kept|working|trapped|stuck)")
-_RESCUE = re.compile(r"獲救|救出|逃出|脫逃|營救|救援|解救|帶出|脫困|脫身|接出|救回|帶離|撤離|"
+_RESCUE = re.compile(r"獲救|救出|逃出|脫逃|營救|救援|解救|帶出(?!國(?!人)|境)|脫困|脫身|接出|救回|帶離|撤離|"
                      r"(?i:rescued|escaped|freed|fled|removed|raided|brought (?:back|out)|pulled out|extracted|evacuated|"
                      r"got out|broke out)")
 _TRAVEL = re.compile(r"搭乘|搭機|班機|航班|出境|入境|飛往|出發|前往|坐|搭|出國|離境|登機|(?i:flew|flight|boarded|departed|arrived|left|took)")
@@ -79,7 +79,7 @@ _IDENTIFIER_LABELS = ("PHONE", "PASSPORT", "ACCOUNT", "EMAIL", "HANDLE")
 _TABLE_RETURN = re.compile(r"返國|返臺|返抵|回國|遣返|(?i:home|return|repatriat|back)")
 _TABLE_OUTBOUND = re.compile(r"去程|出境|出發|(?i:outbound|departure|departed)")
 _TABLE_RESCUE = re.compile(r"救出|解救|獲救|救援|(?i:rescued|rescue)")
-_TABLE_EXPLOIT = re.compile(r"剝削|園區|地點|(?i:held|exploit|compound|where)")
+_TABLE_EXPLOIT = re.compile(r"剝削|園區|地點|所在|受困|工作地|(?i:held|exploit|compound|where|workplace|location)")
 _BACKWARD_SENTENCES = 10
 
 
@@ -182,7 +182,9 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
                 place = _rescued_from(entities, places, text, sentence, span[0] + rescue.start())
                 for v in victims:
                     add("RESCUED_FROM", v, place, span, 0.75, "rescued_from")
-            elif _EXPLOIT.search(context) or ((_RECRUIT.search(body) or _TRAFFIC.search(body))
+            elif _EXPLOIT.search(context) or (sentence.table_row and any(
+                    _TABLE_EXPLOIT.search(_column_header(tables, entities[i])) for i in places)) or (
+                    (_RECRUIT.search(body) or _TRAFFIC.search(body))
                                                and _destination(text, entities, places) is not None):
                 place = _destination(text, entities, places) or _most_specific(entities, places, text, sentence)
                 for v in victims:
@@ -542,8 +544,13 @@ def _most_specific(entities: list[Found], places: list[int], text: str, sentence
             header = _column_header(sentence.tables, entities[i])
             if _TABLE_RESCUE.search(header) or _TABLE_EXPLOIT.search(header):
                 return i
-    specific = [i for i in places if entities[i].attrs.get("kind") not in ("country", "region", "sea")]
-    return (specific or places)[-1]
+    # 飛抵曼谷，再經清萊陸路入寮; via Bangkok: a place passed through is not where they were held
+    held = [i for i in places if not _PASSED_THROUGH.search(text, max(0, entities[i].start - 12), entities[i].start)] or places
+    specific = [i for i in held if entities[i].attrs.get("kind") not in ("country", "region", "sea")]
+    return (specific or held)[-1]
+
+
+_PASSED_THROUGH = re.compile(r"(?:(?<![已曾歷])經|途經|轉機|過境|取道|(?i:via|transiting|through))\s*$")
 
 
 _FROM_PLACE = re.compile(r"(?:自|從|由|(?i:\bfrom(?:\s+an?\s+[\w -]{1,30}?\s+in)?))\s*$")

@@ -147,3 +147,13 @@ def test_relations_more_ways_to_say_recruited(text, expected):
 )
 def test_relations_flights_home_by_route_and_plain_words_for_flying(text, expected):
     assert expected in relations(text)
+
+
+def test_relations_a_table_column_of_places_says_where_each_rows_victim_was_held():
+    text = ("報案日\t報案人（關係）\t失聯者\t最後所在地\n10/2\t鄭美雲（母）\t鄭○翰\t西港\n")
+    assert ("EXPLOITED_AT", "鄭○翰", "西港") in relations(text)
+
+
+def test_relations_taken_abroad_is_not_a_rescue():
+    text = "日期\t失聯者\t所在地\t招募管道\n10/18\t葉Ｏ婷\t寮國金三角\t表哥帶出國\n"
+    assert not any(r[0] == "RESCUED_FROM" for r in relations(text))
