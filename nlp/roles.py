@@ -49,6 +49,8 @@ _PREFIX_ROLE = [
     (re.compile(r"(?:犯罪嫌疑人|嫌疑人|被告人?|被移送人|主嫌)\s*$"), "suspect"),
     (re.compile(r"(?i)(?:caseworker|case worker|prepared by|reported by caseworker)\s+$"), "official"),
     (re.compile(r"(?i)\b(?:recruiters?|broker|agent)\b[^.;,]{0,30},?\s+" + _HONORIFIC + "?$"), "recruiter"),
+    (re.compile(r"(?i)(?:pol\.?\s*(?:col|lt|maj|gen|capt)\.?|police\s+(?:major\s+|lieutenant\s+)?(?:general|colonel|captain))\s*$"),
+     "official"),
     (re.compile(r"(?i)(?:officers?|prosecutor|liaison officer|judge|social worker|interpreter|inspector|sergeant|captain|"
                 r"outreach worker|caseworker|case worker|lt\.?\s*gen\.?|maj(?:or)?\.?\s*gen(?:eral)?\.?|general|colonel|"
                 r"(?:deputy\s+)?(?:minister|director(?:-general)?|ambassador|representative|commissioner|secretary|"
@@ -67,7 +69,7 @@ _KIN_ROLE = [
     (re.compile(r"(?:我是|本人|家屬|母親|父親|姊姊|姐姐|其姊|其兄|其母|其父|其妻|其夫|哥哥|弟弟|妹妹|妻子|丈夫|兒子|女兒|其子|其女|友人|證人|同事|報案人)\s*$"),
      "other"),
     (re.compile(r"(?i)(?:witness|mother|father|sister|brother|wife|husband|son|daughter|friend|colleague|I am|"
-                r"my name is)\s+$"), "other"),
+                r"my name is)\s*,?\s+$"), "other"),
 ]
 
 _PASSIVE = r"(?:遭|被(?![害告])|受(?![害理])|經(?![查濟理營常過手辦]))"
@@ -137,6 +139,8 @@ _BEFORE_ROLE = [
                 r"among whom)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:nationals?|workers?|women|men|citizens?)\s+)?"
                 + _HONORIFIC + "?$"), "victim"),
     (re.compile(r"(?i)\b(?:arrested|charged|indicted|detained|prosecuted)\s+" + _HONORIFIC + "?$"), "suspect"),
+    # 一個叫阿豪的, 認識一個男生，叫 Jason Lin: someone who came to the victim or the family by a name
+    (re.compile(r"(?:一個|有個|有一個|一名)[^，。；]{0,6}叫\s*$|叫\s*$"), "recruiter"),
     # someone met under a name they gave: a woman calling herself X offered the job; a man known as X ran it
     (re.compile(r"(?i)\b(?:call(?:ing|ed)\s+(?:himself|herself)|who\s+called\s+(?:himself|herself)|went\s+by|"
                 r"introduced\s+(?:himself|herself)\s+as)\s*[\"“']?\s*" + _HONORIFIC + "?$"), "recruiter"),
@@ -165,6 +169,8 @@ def _end_of(people: list[Found], start: int) -> int:
 
 _LABEL_COLON = re.compile(r"[：:]\s*$")
 # a parenthesis right after a name that says what the person is
+_APPOSITION = re.compile(r"\s*,\s*(?:\d{1,2}\s*,\s*)?(?:a|an|the)\s+((?:[\w-]+\s+){0,2}?(?:broker|recruiter|agent|boss|owner|"
+                         r"employer|ringleader|trafficker))\b")
 _ASIDE_AFTER = re.compile(r"\s*[（(]([^()（）]{1,80})[)）]")
 _ASIDE_ROLE = [
     (re.compile(r"仲介|招募|介紹人|(?i:broker|recruiter|agent\b)"), "recruiter"),
@@ -208,6 +214,11 @@ def _decide(text: str, person: Found, people: list[Found], sentences: Sentences 
             return "recruiter", "clause"
         if _BY_HOLDER.match(after):
             return "suspect", "clause"
+    apposition = _APPOSITION.match(text, person.end, right)
+    if apposition:  # Mr. Somchai Kaewkla, 45, a labour broker from ...
+        said = next((role for pattern, role in _ASIDE_ROLE if pattern.search(apposition.group(1))), None)
+        if said in ("recruiter", "suspect"):
+            return said, "label"
     aside = _ASIDE_AFTER.match(text, person.end, right)
     if aside:  # 莊○玲（人力仲介公司負責人）, HO YA-CHI (liaison officer), 鄭美雲（母）
         said = next((role for pattern, role in _ASIDE_ROLE if pattern.search(aside.group(1))), None)
@@ -232,9 +243,11 @@ def _decide(text: str, person: Found, people: list[Found], sentences: Sentences 
             return role, "context"
     return None, "context"
 
-_VICTIM_DOCUMENT = re.compile(r"返國|返臺|返抵|獲救|救出|解救|遣返|協尋|失聯|被騙|安置|庇護|"
-                              r"(?i:repatriat|rescued|returnee|missing|shelter|escaped)")
-_BRACKETED = re.compile(r"^\s*[（(]\s*$")
+_VICTIM_DOCUMENT = re.compile(r"返國|返臺|返抵|獲救|救出|解救|遣返|協尋|失聯|被騙|安置|庇護|受困|被迫|"
+                              r"(?i:repatriat|rescued|returnee|missing|shelter|escaped|intake|clients?\b|crew|exploit|forced)")
+# a name's other form: in brackets, after 即 or 英文名字是, a.k.a., (name in passport ...)
+_BRACKETED = re.compile(r"^\s*(?:[（(]|即|亦即|又名|[，,]?\s*(?:的)?(?:英文名(?:字)?|中文名(?:字)?(?:說)?|護照上的(?:拼法|名字|英文名))(?:是|為)|"
+                        r"(?i:a\.?k\.?a\.?|also known as|alias|[（(]\s*name in (?:his |her |the )?passport))\s*$")
 _TABLE_HEADERS = [
     (re.compile(r"被告|嫌疑人|犯嫌|(?i:suspect|defendant|accused)"), "suspect"),
     (re.compile(r"被害人|受害人|(?i:victim)"), "victim"),

@@ -141,3 +141,18 @@ def test_roles_asides_agents_and_charged_recruiters(text, expected):
 )
 def test_roles_identified_as_company_sales_and_relatives_by_marriage(text, expected):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police also arrested Mr. Somchai Kaewkla, 45, a labour broker from Nakhon Sawan.", [("Somchai Kaewkla", "recruiter")]),
+        ("Met Pol. Col. Surachai Thongdee at the border.", [("Surachai Thongdee", "official")]),
+        ("前陣子一個叫阿豪的打電話來。", [("阿豪", "recruiter")]),
+        ("Her mother, Liao Mei-hua, called the rescued woman's hotline.", [("Liao Mei-hua", "other")]),
+        # a name and its other form (英文名字是) share the role of the first
+        ("我兒子許哲維英文名字是 Jerry Hsu，他被騙去柬埔寨。", [("許哲維", "victim"), ("Jerry Hsu", "victim")]),
+    ],
+)
+def test_roles_appositions_police_ranks_callers_and_other_names(text, expected):
+    assert roles(text) == expected
