@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from graph.errors import GraphError
+from graph.errors import GraphError, ModelError
 from graph.store import Store
 from graph.writes import GraphBatch, write_batch, write_batches
 from ingest.documents import Unreadable
@@ -155,6 +155,8 @@ def prepare_file(path: str, kind: str = "auto", lang: str = "auto", max_bytes: i
                        relations=len(result["relations"]))
     except Unreadable as e:
         return Outcome(path, _file_id(file), kind, reason=e.reason, detail=e.detail)
+    except ModelError as e:  # a value the data model refuses: this file is quarantined, the run goes on
+        return Outcome(path, _file_id(file), kind, reason="invalid", detail=str(e))
 
 
 def _file_id(path: Path) -> str:

@@ -13,6 +13,7 @@ import logging
 import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -390,7 +391,8 @@ def _open_zip(data: bytes, path: str, what: str) -> zipfile.ZipFile:
         raise Unreadable(path, "encrypted", f"this {what} is password-protected (or an old binary Office file)")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as e:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, NotImplementedError) as e:
+        # NotImplementedError: a damaged header claims a zip version or method we cannot read
         raise Unreadable(path, "corrupt", f"it is not a valid {what} (not a zip archive)") from e
     check_zip(archive, path)
     return archive
@@ -405,7 +407,9 @@ def _read_member(archive: zipfile.ZipFile, name: str, path: str) -> bytes:
     try:
         with archive.open(info) as fh:
             data = fh.read(info.file_size + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as e:
+    except RuntimeError as e:  # zipfile's word for a member flagged as encrypted
+        raise Unreadable(path, "encrypted", f"the part {name!r} is encrypted") from e
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error) as e:
         raise Unreadable(path, "corrupt", f"the part {name!r} cannot be unpacked") from e
     if len(data) > info.file_size:
         raise Unreadable(path, "zip_bomb", f"the part {name!r} unpacks to more than it declares")
@@ -508,6 +512,11 @@ def _csv_sheet(data: bytes, path: str) -> tuple[Sheet, str]:
     return Sheet(Path(path).stem, tuple(rows)), enc
 
 
+# What openpyxl raises on a damaged workbook (a part that does not unpack or parse).
+_WORKBOOK_ERRORS = (KeyError, ValueError, TypeError, OSError, EOFError, IndexError, NotImplementedError,
+                    RuntimeError, zipfile.BadZipFile, zlib.error, ET.ParseError)
+
+
 def _xlsx_sheets(data: bytes, path: str) -> list[Sheet]:
     from openpyxl import load_workbook
 
@@ -517,7 +526,7 @@ def _xlsx_sheets(data: bytes, path: str) -> list[Sheet]:
                 _refuse_dtd(_read_member(archive, info.filename, path), path, info.filename)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (KeyError, ValueError, TypeError, OSError, zipfile.BadZipFile, ET.ParseError) as e:
+    except _WORKBOOK_ERRORS as e:
         raise Unreadable(path, "corrupt", f"the workbook cannot be opened ({type(e).__name__})") from e
     try:
         sheets = []
@@ -528,6 +537,8 @@ def _xlsx_sheets(data: bytes, path: str) -> list[Sheet]:
             )
             sheets.append(Sheet(ws.title, rows))
         return sheets
+    except _WORKBOOK_ERRORS as e:  # read-only sheets are unpacked lazily, row by row
+        raise Unreadable(path, "corrupt", f"a sheet of the workbook cannot be read ({type(e).__name__})") from e
     finally:
         book.close()
 

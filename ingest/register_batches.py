@@ -143,7 +143,9 @@ def _rescue(batch: GraphBatch, register: Register, row: RegisterRow, ev: Evidenc
     dates = {name: _date(row, name) for name in ("reported", "located", "rescued", "returned")}
     country = _country(row.get("country"))
     key = row.get("passport") or row.get("victim")
-    rescue = make_id("Rescue", key, dates["reported"] or dates["located"] or dates["rescued"] or "")
+    # a row may give only the day of return, or no day at all: the record is still one per victim
+    first_day = dates["reported"] or dates["located"] or dates["rescued"] or dates["returned"] or "undated"
+    rescue = make_id("Rescue", key, first_day)
     stage = ("returned" if dates["returned"] else "rescued" if dates["rescued"] else
              "located" if dates["located"] else "reported_missing")
     props: dict[str, Any] = {"stage": stage, "country": country, "place": row.get("place") or None,
