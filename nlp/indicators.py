@@ -131,7 +131,8 @@ _MORE: dict[tuple[str, str], tuple[str, str]] = {
         r"(?:提款卡|存摺)[^，。；]{0,6}(?:保管|拿去|持有)|持有[^，。；]{0,10}(?:存摺|提款卡)",
         r"keeps? (?:his |her |their )?(?:atm|bank) cards?|company-held bank card|"
         r"accounts? (?:they|the men|the workers) could not (?:access|use)"),
-    ("MethodsOfControl", "DebtBondage"): (r"借貸|欠[^，。；]{0,6}(?:錢|費)|機票[^，。；]{0,4}住宿費|轉賣費", r"deposit|loans?\b|repay"),
+    ("MethodsOfControl", "DebtBondage"): (r"借貸|欠[^，。；]{0,6}(?:錢|費)|機票[^，。；]{0,4}住宿費|轉賣費",
+                                         r"deposit|loans?\b|repay|owed? (?:them|him|her|the \w+)\b"),
     ("MethodsOfControl", "PhysicalThreats"): (r"以槍|持槍|槍枝|如果[^，。；]{0,6}報警", r"guards? carry|guns?\b"),
     ("MethodsOfControl", "FalsePromises"): (r"包機票|月入|年薪|致富|好幾千|過好日子|可(?:自由)?(?:離職|回國|返鄉)",
                                             r"offered[^.;]{0,40}(?:jobs?|work)|free accommodation|promised a"),
@@ -157,8 +158,9 @@ _TOLD: dict[tuple[str, str], tuple[str, str]] = {
         r"cut off (?:water|food)|fed (?:only )?(?:leftovers|mostly|scraps)|leftovers only|not enough (?:food|water)|"
         r"one meal a day|no (?:clean|drinking) water"),
     ("MethodsOfControl", "ThreatsLawEnforcement"): (
-        r"(?:報警|警察|警方|移民局)[^，。；]{0,10}(?:抓去關|關起來|坐牢|遣返|逮捕)|(?:舉報|檢舉|通報)[^，。；]{0,10}(?:非法|打工|偷渡|逾期)|"
-        r"(?:交給|移送)(?:警察|警方|移民局)|被遣返|將其遣返",
+        r"(?:就會|會被|會把|否則|不然|若|如果|要是|揚言|威脅|恐嚇|敢)[^，。；]{0,12}(?:報警|警察|警方|移民局)[^，。；]{0,10}"
+        r"(?:抓|關|坐牢|遣返|逮捕)|(?:舉報|檢舉|通報)[^，。；]{0,10}(?:非法|打工|偷渡|逾期)|(?:交給|移送)(?:警察|警方)|"
+        r"(?:讓|使)(?:妳|你|他|她|其)?被遣返|(?:揚言|威脅|恐嚇|否則|就)[^，。；]{0,6}將其遣返",
         r"(?:police|immigration) (?:will|would|could) (?:catch|arrest|jail|deport|lock)|"
         r"handed (?:over )?to [^.;]{0,25}police|put (?:us|them|him|her|you) in jail|"
         r"report(?:ed)? (?:him|her|them|us)? ?to (?:the )?(?:police|immigration)|as illegal (?:workers|migrants|aliens)"),
@@ -171,24 +173,27 @@ _TOLD: dict[tuple[str, str], tuple[str, str]] = {
         r"證件[^，。；]{0,6}(?:沒收|扣留|收走|扣押)|護照在[^，。；]{0,6}(?:那邊|那裡|手上|身上)|"
         r"護照[^，。；]{0,10}(?:不還|沒還|未歸還|不歸還)|(?:收走|拿走|扣住)[^，。；]{0,6}(?:證件|護照)",
         r"passports? (?:was |were |is |are )?(?:held|kept|locked) (?:by|in|away)|"
-        r"(?:took|keeps?|kept|locked|holds?) (?:all |their |his |her |everyone's |the )?(?:[a-z]+ and )?passports?|"
+        r"(?:took|keeps?|kept|locked|holds?)(?: away)? (?:all |their |his |her |everyone's |the )?(?:[a-z]+ and )?passports?|"
         r"id cards? (?:was |were )?taken|passports? and [a-z' ]{0,20}(?:were|was) (?:locked|kept|taken)|"
         r"passports? (?:was|were) \"?kept"),
-    ("MethodsOfControl", "SexualAbuse"): (r"亂來|強行[^，。；]{0,6}性行為|發生性行為|強暴|非禮",
+    ("MethodsOfControl", "SexualAbuse"): (r"亂來|強行[^，。；]{0,8}性行為|強暴|非禮",
                                          r"forced (?:her|him) into (?:his|her) (?:room|bed)|molested|groped"),
     ("ExploitationType", "forced_criminality"): (
         r"(?:博弈|投資|交友|感情|網路|電信|假|網購|愛情)[\u4e00-\u9fff]{0,4}詐騙|詐騙電話|幫忙騙人|騙人(?!口)|假投資|殺豬盤|當車手|"
         r"假交友|(?:誘騙|欺騙)他人(?:投資|匯款)",
-        r"pig[- ]butchering|scam (?:work|team|calls?|scripts?)|fake (?:crypto|investment)[\w-]*|investment scams?|"
+        r"(?:made|forced) to (?:cheat|con|defraud|deceive|scam)|pig[- ]butchering|scam (?:work|team|calls?|scripts?)|fake (?:crypto|investment)[\w-]*|investment scams?|"
         r"online fraud|get them to \"?invest|push [^.;]{0,30}into fake investments"),
     ("RecruitmentMethod", "agency"): (r"仲介公司|派遣公司|人力派遣|媒介|仲介(?!費|公司負責人)",
                                       r"(?:labou?r |job |recruitment |employment )?brokers?\b|(?:job|travel|talent|manpower) agency"),
     ("RecruitmentMethod", "job_ad"): (r"徵人貼文|招募廣告|招工廣告|徵才貼文|徵人啟事|求職貼文",
                                       r"advertising (?:[\w-]+ ){0,2}jobs|advertisements?\b|job (?:post|listing)s?|recruitment posts?"),
-    ("RecruitmentMethod", "acquaintance"): (r"前女友|前男友|女友|男友|同村|老同學",
+    ("RecruitmentMethod", "acquaintance"): (r"前女友|前男友|女友|男友|同村|老同學|前同事|同事介紹",
                                             r"from (?:their|his|her) (?:village|hometown)|ex-girlfriend|ex-boyfriend"),
     ("RecruitmentMethod", "family"): (r"姊夫|姐夫|妹夫|嫂嫂|表姑|堂叔", r"brother-in-law|sister-in-law|nephew|niece"),
-    ("ExploitationType", "sexual"): (r"坐檯|伴遊|援交|陪客|(?:跟|與|和)客人(?:出場|發生關係|上床)|跟男人睡|(?:被迫|強迫)[^，。；]{0,6}(?:發生關係|陪睡)",
+    ("MethodsOfControl", "FalsePromises"): (
+        r"一晚(?:上)?[^，。；]{0,3}萬|日領|月領|「[^」]{0,12}(?:客服|荷官|公關|代儲|直播主|模特)[^」]{0,12}」",
+        r"(?:hotel|casino|restaurant|office|factory|spa|salon) (?:receptionist|worker|staff|hostess|host|cleaner)s?"),
+    ("ExploitationType", "sexual"): (r"坐檯|伴遊|援交|陪客|(?:跟|與|和)客人(?:出場|發生(?:性)?關係|發生性行為|上床)|跟男人睡|(?:被迫|強迫)[^，。；]{0,6}(?:發生關係|陪睡)",
                                      r"sit with customers|escort work|karaoke hostess|sleep with (?:customers|clients|gamblers|men)|"
                                      r"\"?vip clients|perform on (?:live)?streams?"),
     ("ExploitationType", "labour"): (r"從事[^，。；]{0,6}勞動|無償[^，。；]{0,12}勞動|漁撈|粗重(?:工作|勞動)",
@@ -253,7 +258,7 @@ def find_indicators(text: str, folded: str | None = None) -> list[Indicator]:
 # Some words show an indicator only in the right company: a platform is the channel of
 # recruitment only where the sentence speaks of recruiting; 園區 is a scam compound only in a
 # text about fraud.
-_RECRUITING = re.compile(r"招募|招攬|廣告|徵才|應徵|認識|結識|私訊|介紹|工作|高薪|刊登|貼文|(?i:recruit|advert|\bads?\b|post|job|work|offer|met|contacted)")
+_RECRUITING = re.compile(r"招募|招攬|廣告|徵才|應徵|認識|結識|私訊|物色|找人|介紹|工作|高薪|刊登|貼文|(?i:recruit|advert|\bads?\b|post|job|work|offer|met|contacted)")
 _FRAUD = re.compile(r"詐|(?i:scam|fraud)")
 _IDENTIFIER_AFTER = re.compile(r"\s*(?:帳號|號碼|ID|id|handle|account|name|暱稱)")
 _SENTENCE_MARKS = re.compile(r"[。！？；\n]|\.\s")

@@ -70,7 +70,7 @@ _BEFORE_RE = "(?:" + "|".join(sorted(_BEFORE, key=len, reverse=True)) + ")"
 _MASKED = re.compile(f"(?<![{CJK}])?{_SURNAME}(?:{_MASK}{_GIVEN}|{_GIVEN}{_MASK}|{_MASK}{{1,2}})(?![{CJK}○〇])")
 _MASKED_LOOSE = re.compile(f"{_SURNAME}(?:{_MASK}{_GIVEN}|{_MASK}{_MASK})")
 # a rarer surname (柴○婕, 幸○傑): any character before a mask symbol (not a Latin O, which is a letter too)
-_MASKED_ANY_SURNAME = re.compile(f"[{CJK}](?:[○〇◯*＊●][{CJK}]|[○〇◯*＊●]{{2}}| [OoXx] [{CJK}](?![{CJK}]))")
+_MASKED_ANY_SURNAME = re.compile(f"[{CJK}](?:[○〇◯*＊●][{CJK}]|[○〇◯*＊●]{{2}}| [OoXx] [{CJK}])")
 # Most names have two given characters; one is taken only where the name visibly ends.
 _END = f"(?:{_AFTER}|[^{CJK}]|$)"
 _GIVEN_PART = f"(?:{_GIVEN}(?={_END})|{_GIVEN}{_GIVEN})"

@@ -60,18 +60,20 @@ _RESCUE = re.compile(r"獲救|救出|逃出|脫逃|營救|救援|解救|帶出(?
                      r"(?i:rescued|escaped|freed|fled|removed|raided|brought (?:back|out)|pulled out|extracted|evacuated|"
                      r"got out|broke out)")
 _TRAVEL = re.compile(r"搭乘|搭機|班機|航班|出境|入境|飛往|出發|前往|坐|搭|出國|離境|登機|(?i:flew|flight|boarded|departed|arrived|left|took)")
+_TAKEN = re.compile(r"被(?:帶|送|載|押)(?:往|到|至)|(?i:(?:was|were) (?:taken|driven|sent|moved|brought|trafficked))")
 _RETURN = re.compile(r"返國|返臺|返台|返抵|回國|回臺|回台|遣返|送返|接回|(?i:repatriat|returned|flown home|flew home|back to taiwan|home on|"
                      r"flew back|flown back|back home|(?:left|flew|flown|sent|went|came) (?:back )?(?:for|to) (?:taipei|taiwan|kaohsiung|taoyuan))|"
                      r"→\s*(?:TPE|TSA|KHH|RMQ)\b|(?:->|–)\s*(?:TPE|TSA|KHH|RMQ)\b")
 _REFER = re.compile(r"移送|函送|報請|(?i:referred)")
 _INDICT = re.compile(r"起訴|公訴|(?i:indicted|charged)")
 _LIST_JOIN = re.compile(r"^\s*(?:[（(][^()（）]{0,40}[)）])?\s*(?:,\s*\d{1,2}\s*)?(?:[、,，及與和跟]|,?\s*and|&)\s*"
+                        r"(?:(?:his|her|their|a|an|the)\s+[\w-]+\s*,?\s*)?"
                         r"(?:國人|成員|共犯|被告|嫌犯|主嫌|幹部|[\u4e00-\u9fff]{1,3}籍(?:男子|女子)?|(?i:(?:[A-Z][a-z]+\s+)?(?:national|citizen))\s+)?\s*$")
 # what stands between a name and the same person's other name: a bracket, 即, 英文名字是, a.k.a.
 _BRACKET_GAP = re.compile(r"^\s*(?:[（(]|即|亦即|又名|[，,]?\s*(?:的)?(?:英文名(?:字)?|護照上的(?:拼法|名字|英文名))(?:是|為)|"
                           r"(?i:a\.?k\.?a\.?|also known as|alias|[（(]\s*name in (?:his |her |the )?passport))\s*$")
 # words that point back to people named before: 二人, 被害人 (unnamed), 其, he, they
-_BACK_REFERENCE = re.compile(r"二人|兩人|三人|該[名員]|其(?!他|中|餘|實)|被害人(?![\u4e00-\u9fff]{0,1}[○〇*Ｏ])|渠等|(?i:\b(?:he|she|they|him|her|them|both|the two|"
+_BACK_REFERENCE = re.compile(r"(?i:\ball (?:two|three|four|five|six|of them)\b)|二人|兩人|三人|該[名員]|其(?!他|中|餘|實)|被害人(?![\u4e00-\u9fff]{0,1}[○〇*Ｏ])|渠等|(?i:\b(?:he|she|they|him|her|them|both|the two|"
                              r"the (?:men|women|workers|crew|victims|girls|boys))\b)")
 _HOME_COUNTRIES = {"TW"}
 _IDENTIFIER_LABELS = ("PHONE", "PASSPORT", "ACCOUNT", "EMAIL", "HANDLE")
@@ -170,7 +172,8 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
             for r in recruiters:
                 for v in victims:
                     add("RECRUITED", r, v, span, 0.8, "recruited")
-        if traffic := _TRAFFIC.search(body):
+        if traffic := next((m for m in _TRAFFIC.finditer(body) if not _AGENTLESS.search(body, 0, m.start())), None):
+            # 被轉賣至園區 without an agent says nothing of who sold them
             traffickers = [i for i in doers if roles.get(i) == "suspect"] or doers
             traffickers = _doers_of(text, entities, traffickers, span[0] + traffic.start())
             for s in traffickers:
@@ -182,7 +185,8 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
                 place = _rescued_from(entities, places, text, sentence, span[0] + rescue.start())
                 for v in victims:
                     add("RESCUED_FROM", v, place, span, 0.75, "rescued_from")
-            elif _EXPLOIT.search(context) or (sentence.table_row and any(
+            elif _EXPLOIT.search(context) or (_TAKEN.search(body) and _destination(text, entities, places) is not None) or (
+                    sentence.table_row and any(
                     _TABLE_EXPLOIT.search(_column_header(tables, entities[i])) for i in places)) or (
                     (_RECRUIT.search(body) or _TRAFFIC.search(body))
                                                and _destination(text, entities, places) is not None):
@@ -200,7 +204,7 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
                 if sentence.table_row and by_role["victim"]:
                     travellers = [p for p in by_role["victim"] if not home]  # a row is about its victim
                 if not people and not home:
-                    travellers = earlier(("victim", "suspect", "recruiter", "other"))
+                    travellers = earlier(("victim",)) or earlier(("suspect", "recruiter", "other"))
                 if home or outbound or _TRAVEL.search(body):
                     for p in travellers:
                         add("TRAVELED_ON", p, f, span, 0.75, "traveled_on")
@@ -356,6 +360,7 @@ _LABELLED_SUSPECT = re.compile(r"被告|(?i:defendant)")
 
 
 _CLAUSE_END = re.compile(r"[，,；;。]")
+_AGENTLESS = re.compile(r"(?:被|遭)$")
 
 
 def _doers_of(text: str, entities: list[Found], doers: list[int], cue: int) -> list[int]:
@@ -454,7 +459,8 @@ def _aliases(text: str, entities: list[Found]) -> set[int]:
 _SHORT_REFERENCE = re.compile(r"([\u4e00-\u9fff])(?:員|女|男|嫌)(?=[^\u4e00-\u9fff]|原|之|的|所|護照|聯絡|電話|手機|帳|以|持|返|現)")
 # 他的護照號碼是, 我兒子的護照, her passport: the person the pronoun stands for
 _POSSESSIVE = re.compile(r"(?:他|她|其|我(?:的)?(?:兒子|女兒|弟弟|妹妹|哥哥|姊姊|姐姐|先生|太太|孫子|孫女|外孫女|外孫)|"
-                         r"(?i:\b(?:his|her|their|he|she)\b))[^。；，,\n]{0,12}$")
+                         r"(?i:\b(?:his|her|their|he|she|my (?:son|daughter|brother|sister|husband|wife|child)['’]s)\b))"
+                         r"[^。；，,\n]{0,12}$")
 
 
 _SHORT_SUBJECT = re.compile(r"([\u4e00-\u9fff])(?:員|女|男|嫌)(?!工|警|子|性|士|生|孩|童|裝|兒|眷)")

@@ -43,7 +43,10 @@ _PREFIX_ROLE = [
     (re.compile(r"(?:仲介|招募者|介紹人|招募人員|人力仲介|經紀人|(?:公司|仲介|人力)的?業務)\s*$"), "recruiter"),
     (re.compile(r"(?:檢察官|法官|聯絡官|移民秘書|警員|員警|社工|通譯|秘書|科長|組長|專員|(?:部|次|處|局|署|隊|所|司|院)長)\s*$"),
      "official"),
-    (re.compile(r"(?i)(?:suspects?|defendants?|accused|trafficker|smuggler|ringleader|boss)\s+$"), "suspect"),
+    (re.compile(r"(?i)(?:suspects?|defendants?|accused|trafficker|smuggler|ringleader|boss|organi[sz]er|mastermind|"
+                r"accomplice|(?:his|her|their) partner|a driver,)\s+$"), "suspect"),
+    (re.compile(r"(?i)\barrested\b[^.;]{0,80}?\b(?:members?|ring|gang|syndicate|group)\b[^.;]{0,40}[:：]\s*(?:the\s+\w+\s+)?$"),
+     "suspect"),
     (re.compile(r"(?i)\b(?:victims?|survivors?|returnees?|client|another|deckhands?|fishermen|crew members?|"
                 r"migrant workers?|domestic workers?|caregivers?)\s*,?\s*$"), "victim"),
     (re.compile(r"(?:犯罪嫌疑人|嫌疑人|被告人?|被移送人|主嫌)\s*$"), "suspect"),
@@ -163,6 +166,21 @@ _ACT_AFTER_NAME = re.compile(f"^[^，。；]{{0,8}}?{_TRAFFICKING_ACTS}")
 _ACT_RIGHT_AFTER = re.compile(f"^[^，。；]{{0,4}}?{_TRAFFICKING_ACTS}")
 
 
+def _list_ends(text: str, person: Found, people: list[Found], left: int, right: int) -> tuple[str, str]:
+    """The words before the first and after the last name of the list ``person`` stands in
+    (甲、乙及丙: one list), within its sentence; brackets after a name (its age) are dropped."""
+    ordered = sorted((p for p in people if left <= p.start < right), key=lambda p: p.start)
+    i = next(n for n, p in enumerate(ordered) if p is person)
+    first = last = i
+    while first > 0 and _COORDINATION.match(_PARENTHESIS.sub("", text[ordered[first - 1].end : ordered[first].start])):
+        first -= 1
+    while last + 1 < len(ordered) and _COORDINATION.match(_PARENTHESIS.sub("", text[ordered[last].end : ordered[last + 1].start])):
+        last += 1
+    start = ordered[first - 1].end if first > 0 else left
+    end = ordered[last + 1].start if last + 1 < len(ordered) else right
+    return text[start : ordered[first].start], _PARENTHESIS.sub(" ", text[ordered[last].end : end])
+
+
 def _end_of(people: list[Found], start: int) -> int:
     return next(p.end for p in people if p.start == start)
 
@@ -209,6 +227,10 @@ def _decide(text: str, person: Found, people: list[Found], sentences: Sentences 
             return "suspect", "clause"
     if _HANDLE_OVER_BEFORE.search(before) and _ACT_RIGHT_AFTER.match(after):
         return "victim", "clause"
+    # 將童○琪（17 歲）、葛 O 婷（16 歲）帶往: a list between 將 and the act
+    group_before, group_after = _list_ends(text, person, people, left, right)
+    if _HANDLE_OVER_BEFORE.search(group_before) and _ACT_RIGHT_AFTER.match(group_after):
+        return "victim", "clause"
     if _BY_AGENT.search(before):  # 由X帶領辦理報到, 由X接往公寓: X does it
         if _BY_RECRUITER.match(after):
             return "recruiter", "clause"
@@ -243,7 +265,7 @@ def _decide(text: str, person: Found, people: list[Found], sentences: Sentences 
             return role, "context"
     return None, "context"
 
-_VICTIM_DOCUMENT = re.compile(r"返國|返臺|返抵|獲救|救出|解救|遣返|協尋|失聯|被騙|安置|庇護|受困|被迫|"
+_VICTIM_DOCUMENT = re.compile(r"返國|返臺|返抵|獲救|救出|解救|遣返|協尋|失聯|被騙|安置|庇護|受困|被迫|強迫|"
                               r"(?i:repatriat|rescued|returnee|missing|shelter|escaped|intake|clients?\b|crew|exploit|forced)")
 # a name's other form: in brackets, after 即 or 英文名字是, a.k.a., (name in passport ...)
 _BRACKETED = re.compile(r"^\s*(?:[（(]|即|亦即|又名|[，,]?\s*(?:的)?(?:英文名(?:字)?|中文名(?:字)?(?:說)?|護照上的(?:拼法|名字|英文名))(?:是|為)|"
@@ -259,7 +281,8 @@ _ROLE_COLUMN = re.compile(r"角色|身分|身份|(?i:role)")
 _ROLE_CELL = [
     (re.compile(r"招募|仲介|介紹|(?i:recruit|broker|agent)"), "recruiter"),
     (re.compile(r"被害|受害|(?i:victim|survivor)"), "victim"),
-    (re.compile(r"車手|主嫌|被告|幹部|聯絡人|首腦|金主|打手|(?i:suspect|boss|leader|handler|enforcer)"), "suspect"),
+    (re.compile(r"車手|主嫌|被告|幹部|聯絡人|首腦|金主|打手|提供者|帳戶|司機|看守|(?i:suspect|boss|leader|handler|enforcer|driver|guard)"),
+     "suspect"),
 ]
 
 

@@ -88,3 +88,18 @@ def test_indicators_told_in_victims_and_officers_own_words(text, value):
 
 def test_indicators_a_platform_named_with_its_id_is_not_the_channel():
     assert "social_media" not in [v for v, _ in values("Pan used the WeChat ID shuting_kh2022 to collect the recruitment fees.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "present"),
+    [
+        ("二人經泰國移民局收容後遣返。", "ThreatsLawEnforcement", False),
+        ("他說敢報警就會被警察抓去關。", "ThreatsLawEnforcement", True),
+        ("強迫其與客人發生性行為", "sexual", True),
+        ("強迫其與客人發生性行為", "SexualAbuse", False),
+        ("以「酒店公關，一晚上萬」為餌", "FalsePromises", True),
+        ("He was made to cheat people through investment chats.", "forced_criminality", True),
+    ],
+)
+def test_indicators_threats_need_a_threat_and_sex_with_customers_is_exploitation(text, value, present):
+    assert (value in [v for v, _ in values(text)]) is present

@@ -157,3 +157,19 @@ def test_relations_a_table_column_of_places_says_where_each_rows_victim_was_held
 def test_relations_taken_abroad_is_not_a_rescue():
     text = "日期\t失聯者\t所在地\t招募管道\n10/18\t葉Ｏ婷\t寮國金三角\t表哥帶出國\n"
     assert not any(r[0] == "RESCUED_FROM" for r in relations(text))
+
+
+def test_relations_all_three_were_referred():
+    text = ("Officers arrested three members of a ring: the organiser Shih Kuo-wei, his partner Ting Ya-ling and a driver, "
+            "Lo Chen-hao. All three were referred to the Taiwan Taichung District Prosecutors Office on 8 May.")
+    found = relations(text)
+    for name in ("Shih Kuo-wei", "Ting Ya-ling", "Lo Chen-hao"):
+        assert ("REFERRED_TO", name, "Taiwan Taichung District Prosecutors Office") in found
+    assert ("ASSOCIATE_OF", "Shih Kuo-wei", "Ting Ya-ling") in found
+
+
+def test_relations_sold_without_an_agent_names_no_trafficker():
+    text = "被害人殷○蓉經前同事龐○翔介紹赴泰，抵達後即被轉賣至園區。"
+    found = relations(text)
+    assert ("RECRUITED", "龐○翔", "殷○蓉") in found
+    assert ("TRAFFICKED", "龐○翔", "殷○蓉") not in found

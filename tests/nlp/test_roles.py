@@ -156,3 +156,17 @@ def test_roles_identified_as_company_sales_and_relatives_by_marriage(text, expec
 )
 def test_roles_appositions_police_ranks_callers_and_other_names(text, expected):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 將甲（17 歲）、乙（16 歲）帶往: the whole list is handed over
+        ("二人將童○琪（17 歲）、葛 O 婷（16 歲）帶往一處套房。", [("童○琪", "victim"), ("葛 O 婷", "victim")]),
+        ("Officers arrested three members of a ring: the organiser Shih Kuo-wei, his partner Ting Ya-ling and a driver, "
+         "Lo Chen-hao.", [("Shih Kuo-wei", "suspect"), ("Ting Ya-ling", "suspect"), ("Lo Chen-hao", "suspect")]),
+        ("姓名\t身分\n蒲*婷\t帳戶提供者\n", [("蒲*婷", "suspect")]),
+    ],
+)
+def test_roles_lists_handed_over_arrested_rings_and_account_providers(text, expected):
+    assert roles(text) == expected
