@@ -438,13 +438,20 @@ class WorkbenchService:
         return drilldown(self.store, indicator_id, year, as_of=as_of)
 
     def report(self, year: int, *, lang: str, fmt: str, as_of: date | None = None, suppress_below: int = 0) -> bytes:
-        """The 4P report of ``year`` as a file's bytes (md, html, docx or pdf)."""
-        from playbooks.report import build_report, render
+        """The 4P report of ``year`` as a file's bytes (md, html, docx or pdf).
 
+        Raises:
+            FontNotFound: no CJK font for the charts (the message says what to install).
+        """
+        import os
+
+        from playbooks.report import FONT_ENV, build_report, find_cjk_font, render
+
+        font = None if fmt == "md" else find_cjk_font(os.environ.get(FONT_ENV))
         as_of = as_of or _today()
         built = build_report(self.store, year, lang=lang, as_of=as_of, generated_at=datetime.now(timezone.utc),
                              suppress_below=suppress_below)
-        return render(built, fmt)
+        return render(built, fmt, font=font)
 
     # --- Playbooks --------------------------------------------------------------------------
     def playbooks(self) -> list[Any]:

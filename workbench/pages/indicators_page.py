@@ -3,6 +3,7 @@ records counted, charts, and the report to download."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pandas as pd
@@ -51,6 +52,13 @@ chart = pd.DataFrame([{"indicator": v.definition.title_zh if zh else v.definitio
 st.bar_chart(chart, horizontal=True, stack=False)
 
 st.subheader(tr("download_report"))
+try:
+    from playbooks.report import FONT_ENV, FontNotFound, find_cjk_font
+
+    find_cjk_font(os.environ.get(FONT_ENV))  # said here, before a download fails quietly
+except FontNotFound as e:
+    st.error(str(e))
+    st.stop()
 r1, r2 = st.columns(2)
 report_lang = r1.radio(tr("language"), ("zh-TW", "en"), horizontal=True, key="rep_lang")
 for fmt, mime, column in (("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", r2),
