@@ -50,6 +50,7 @@ class Relation:
 
 
 _RECRUIT = re.compile(r"招募|誘騙|引誘|誘使|吸引|結識|認識|介紹|招攬|仲介|利誘|以高薪|邀約|承諾|佯稱|騙去|騙到|拉去|找去|"
+                      r"(?:張貼|刊登|發布|發佈)[^，。；]{0,20}(?:廣告|徵才|職缺|貼文)|"
                       r"(?:幫|替)(?:他|她|我)?找(?:到)?[^，。；]{0,8}工作|(?:說要|要)帶(?:他|她|他們)?(?:去|到)|"
                       r"(?i:recruit|lured|enticed|promised|hired|approached|offered|placed (?:them |him |her )?on|brought in)")
 _TRAFFIC = re.compile(r"(?<!人口)販運(?!案|罪|防制)|剝削(?!罪|案)|強迫|強制(?!性交|猥褻)|扣留|拘禁|控制|販賣|賣到|賣至|賣給|轉賣|押送|帶往|帶到|送往|送進|送入|交給|(?i:traffick(?!ing\s+(?:case|charge|offen|and|in persons))|sold|smuggled|handed (?:him|her|them) over)")

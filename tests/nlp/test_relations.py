@@ -173,3 +173,8 @@ def test_relations_sold_without_an_agent_names_no_trafficker():
     found = relations(text)
     assert ("RECRUITED", "龐○翔", "殷○蓉") in found
     assert ("TRAFFICKED", "龐○翔", "殷○蓉") not in found
+
+
+def test_relations_posting_a_job_ad_recruits_who_believed_it():
+    text = "被告高*正於110年2月在求職網站張貼赴柬埔寨擔任中文翻譯之高薪廣告，被害人葉*惠、吳*淑等 3 人信以為真。"
+    assert ("RECRUITED", "高*正", "葉*惠") in relations(text)
