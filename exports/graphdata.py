@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.masking import mask_identifier, mask_name, mask_text_names
+from graph.masking import mask_identifier, mask_name
 from graph.projection import to_networkx
 from graph.store import Store
 
@@ -56,7 +56,8 @@ class ExportData:
 
 def apply_profile(g: nx.MultiDiGraph, profile: str) -> nx.MultiDiGraph:
     """A copy of ``g`` as ``profile`` may see it: ``internal`` unchanged; ``partner`` with people's
-    names and aliases masked, identifiers partly hidden, case titles and resolution ids left out.
+    names and aliases masked, identifiers partly hidden, case titles, resolution ids and the
+    reasons of resolution candidates left out.
 
     Raises:
         ValueError: an unknown profile.
@@ -66,7 +67,6 @@ def apply_profile(g: nx.MultiDiGraph, profile: str) -> nx.MultiDiGraph:
     out = g.copy()
     if profile == "internal":
         return out
-    people = [a.get("name") for _, a in g.nodes(data=True) if a.get("label") == "Person"]
     for node, attrs in out.nodes(data=True):
         label = attrs.get("label")
         for prop in _PARTNER_DROPPED.get(str(label), ()):
@@ -78,8 +78,8 @@ def apply_profile(g: nx.MultiDiGraph, profile: str) -> nx.MultiDiGraph:
         elif label == "Identifier":
             attrs["value"] = mask_identifier(attrs.get("type"), attrs.get("value"))
     for _, _, attrs in out.edges(data=True):
-        if attrs.get("reasons"):
-            attrs["reasons"] = [mask_text_names(str(r), [p for p in people if p]) for r in attrs["reasons"]]
+        # a resolution candidate's reasons quote names and identifiers ("share phone:+855..."): left out
+        attrs.pop("reasons", None)
     return out
 
 

@@ -94,3 +94,17 @@ def test_k_anonymise_suppresses_rows_it_cannot_generalise_and_reports_it():
     assert len(kept) == 12 and report["suppressed_rows"] == 1 and report["generalised"] == {"g": 1, "y": 1}
     with pytest.raises(ValueError, match="k must be"):
         k_anonymise(rows, ["g"], k=0)
+
+
+def test_partner_profile_leaves_out_resolution_reasons_that_quote_identifiers():
+    from exports.graphdata import apply_profile
+
+    g = nx.MultiDiGraph()
+    g.add_node("person:a", label="Person", name="陳偉明")
+    g.add_node("person:b", label="Person", name="Chen Wei-ming")
+    g.add_edge("person:a", "person:b", key="rel:1", type="SAME_AS", score=0.9,
+               reasons=["share phone:+85512345567", "Chen Wei-ming is a romanisation of 陳偉明"])
+    masked = apply_profile(g, "partner")
+    assert "reasons" not in masked.edges["person:a", "person:b", "rel:1"]
+    assert masked.nodes["person:a"]["name"] == "陳○明" and g.nodes["person:a"]["name"] == "陳偉明"
+    assert apply_profile(g, "internal").edges["person:a", "person:b", "rel:1"]["reasons"]
