@@ -20,6 +20,7 @@ from exports.graphdata import Indicators
 __all__ = ["PersonInCase", "VictimFacts", "people_in_cases", "victim_facts"]
 
 _ROLE_RELS = {"SUSPECT_IN": "suspect", "VICTIM_IN": "victim", "RECRUITER_IN": "recruiter"}
+_ACTS = {"RECRUITED": "recruiter", "TRAFFICKED": "suspect"}
 
 
 @dataclass
@@ -44,6 +45,7 @@ class PersonInCase:
     person: str
     role: str
     case: str | None
+    acts: set[str] = field(default_factory=set)  # recruiter, suspect: what they did to a victim of the case
 
 
 def _year(text: Any) -> int | None:
@@ -111,8 +113,22 @@ def victim_facts(g: nx.MultiDiGraph, indicators: Mapping[str, Indicators]) -> li
 
 
 def people_in_cases(g: nx.MultiDiGraph) -> list[PersonInCase]:
-    """Every (person, role, case), and each victim known only from a repatriation record or service."""
+    """Every (person, role, case): the roles the graph states, the recruiter or trafficker of a
+    victim in the victim's cases, and each victim known only from a repatriation record or service."""
     rows = [PersonInCase(a, _ROLE_RELS[d["type"]], b) for a, b, d in g.edges(data=True) if d.get("type") in _ROLE_RELS]
+    roles = {(r.person, r.case): r for r in rows}
+    victim_cases: dict[str, list[str]] = {}
+    for r in rows:
+        if r.role == "victim" and r.case:
+            victim_cases.setdefault(r.person, []).append(r.case)
+    # who recruited or trafficked a victim plays that part in the victim's cases, named there or not
+    for a, b, d in g.edges(data=True):
+        act = _ACTS.get(str(d.get("type")))
+        for case in victim_cases.get(b, []) if act else []:
+            if (a, case) not in roles:
+                roles[(a, case)] = PersonInCase(a, act, case)
+                rows.append(roles[(a, case)])
+            roles[(a, case)].acts.add(act)
     in_case = {r.person for r in rows if r.role == "victim"}
     for a, b, d in g.edges(data=True):
         if d.get("type") in ("OF", "FOR") and g.nodes[b].get("label") == "Person" and b not in in_case:

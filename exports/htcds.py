@@ -120,7 +120,7 @@ def htcds_rows(data: ExportData) -> list[dict[str, Any]]:
             "prs_Birthdate": str(p["birth_year"]) if p.get("birth_year") else "",
             "prs_Gender": _GENDER.get(str(p.get("sex") or ""), "Unknown"), "prs_Nationality": p.get("nationality", ""),
             "prs_Email": _join(idents.get("email", [])), "prs_MobilePhone": _join(idents.get("phone", [])),
-            "per_RoleInProcess": _ROLE.get(pic.role, ""),
+            "per_RoleInProcess": ";".join(sorted({_ROLE[r] for r in {pic.role, *pic.acts} if r in _ROLE})),
             "per_Organisation": _join(g.nodes[o].get("name") for _, o, d in g.out_edges(pic.person, data=True)
                                       if d.get("type") == "MEMBER_OF") if pic.role != "victim" else "",
             "org_Name": org.get("name", ""), "org_Type": _ORG_TYPE.get(str(org.get("kind")), ""),

@@ -143,7 +143,8 @@ def test_htcds_export_has_the_standard_fields_and_the_indicators(partner, tmp_pa
     assert len(victims) > 20
     controls = {c for r in victims for c in r["vic_MethodsOfControl"].split(";")}
     assert {"WithholdsDocuments", "DebtBondage"} & controls
-    assert {r["per_RoleInProcess"] for r in rows} >= {"Exploiter", ""}
+    roles = {role for r in rows for role in r["per_RoleInProcess"].split(";")}
+    assert roles >= {"Exploiter", "RecruiterOrIntermediary", ""}
     assert any(r["hte_Country"] for r in rows)
     names = [r["prs_SecondName"] + r["prs_FirstName"] for r in rows]
     assert not any(CJK_NAME.match(n) and "○" not in n for n in names)
