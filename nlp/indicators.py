@@ -98,7 +98,7 @@ LEXICON: dict[tuple[str, str], tuple[str, ...]] = {
         r"sold (?:him|her|them) (?:on )?to|sold between|locked (?:inside|in|up)|confined|not allowed to leave"),
     ("RecruitmentMethod", "job_ad"): (r"求職廣告|徵才廣告|網路廣告|徵人廣告|招聘廣告|[\u4e00-\u9fff]{0,4}工作廣告|求職網站|網路徵才|徵才|應徵",
                                       r"job (?:ad|advert|advertisement|posting)s?|answered an ad|advertised (?:overseas )?jobs"),
-    ("RecruitmentMethod", "social_media"): (r"臉書社團|臉書|社群媒體|社群平台|微信|抖音|Instagram|(?:LINE|Telegram)\\s*(?:群組|社群|頻道)",
+    ("RecruitmentMethod", "social_media"): (r"臉書社團|臉書|社群媒體|社群平台|微信|抖音|Instagram|(?:LINE|Telegram)\s*(?:群組|社群|頻道)",
                                             r"social media|facebook|line app|line groups?|telegram (?:channel|group)s?|wechat|tiktok|instagram"),
     ("RecruitmentMethod", "acquaintance"): (r"朋友|友人|熟人|同學|網友|同鄉|鄰居",
                                             r"(?:a |his |her )?friend|acquaintance|classmate|neighbou?r"),
@@ -124,7 +124,7 @@ _MORE: dict[tuple[str, str], tuple[str, str]] = {
     ("MethodsOfControl", "PhysicalAbuse"): (r"電棍|電擊棒|抽打|拖到[^，。；]{0,8}打|打(?:他|她|我)",
                                             r"stun gun|hit with|punched"),
     ("MethodsOfControl", "Other"): (r"關(?:在|進|入)[^，。；]{0,10}(?:屋|房|房間|籠|室|宿舍)|小黑屋|狗籠|鐵皮屋|不得外出|手機[^，。；]{0,4}(?:收走|沒收|拿走)",
-                                    r"locked in a room|kept in a cage|took (?:his|her|their) (?:mobile )?phones?|phones? (?:was|were) taken"),
+                                    r"locked in a room|kept in a cage|locked (?:the \w+|them|him|her) in\b|took (?:his|her|their) (?:mobile )?phones?|phones? (?:was|were) taken"),
     ("MethodsOfControl", "PsychoactiveSubstance"): (r"愷他命|K\s*菸|吃藥|藥丸", r"yaba|sedated|pills"),
     ("MethodsOfControl", "PsychologicalAbuse"): (r"被罵|沒用的東西|裸照|把柄", r"screamed at|calling them (?:stupid|useless)"),
     ("MethodsOfControl", "RestrictsFinancialAccess"): (
@@ -144,7 +144,7 @@ _TOLD: dict[tuple[str, str], tuple[str, str]] = {
         r"(?:全數|全部)(?:由|被|遭)[^，。；]{0,6}(?:收取|拿走|收走)|以[^，。；]{0,8}(?:名義|名目)[^，。；]{0,4}(?:扣除|扣留|扣光|扣)|"
         r"賺的錢[^，。；]{0,6}(?:拿走|收走)|只給(?:生活費|零用錢)|一毛(?:錢)?都沒(?:發|給|拿到)|領不到(?:薪水|錢)",
         r"(?:salary|wages?|pay) (?:was|were) never paid|(?:has|have|had) not (?:been )?paid|never (?:been )?paid|"
-        r"not been paid|(?:was|were) fined|fined (?:him|her|them)|deducted (?:monthly|from)|kept (?:the|their|his|her) tips|"
+        r"not been paid|(?:was|were) fined|fined (?:him|her|them)|kept (?:all |the )?(?:their |his |her )?tips|deducted (?:monthly|from)|kept (?:the|their|his|her) tips|"
         r"took (?:all|most) of (?:the|their|his|her) (?:pay|wages|earnings)|(?:was|were) deducted"),
     ("MethodsOfControl", "RestrictsMedicalCare"): (
         r"不(?:准|讓|給)[^，。；]{0,4}(?:就醫|看醫生|看病|去醫院|送醫|服(?:用)?[^，。；]{0,8}藥|吃藥)|拒絕送醫|不送醫|"
@@ -192,9 +192,10 @@ _TOLD: dict[tuple[str, str], tuple[str, str]] = {
     ("RecruitmentMethod", "family"): (r"姊夫|姐夫|妹夫|嫂嫂|表姑|堂叔", r"brother-in-law|sister-in-law|nephew|niece"),
     ("MethodsOfControl", "FalsePromises"): (
         r"一晚(?:上)?[^，。；]{0,3}萬|日領|月領|「[^」]{0,12}(?:客服|荷官|公關|代儲|直播主|模特)[^」]{0,12}」",
-        r"(?:hotel|casino|restaurant|office|factory|spa|salon) (?:receptionist|worker|staff|hostess|host|cleaner)s?"),
+        r"(?:hotel|casino|restaurant|office|factory|spa|salon) (?:receptionist|worker|staff|hostess|host|cleaner)s?|"
+        r"(?:vip room|karaoke|bar|club) hostess"),
     ("ExploitationType", "sexual"): (r"坐檯|伴遊|援交|陪客|(?:跟|與|和)客人(?:出場|發生(?:性)?關係|發生性行為|上床)|跟男人睡|(?:被迫|強迫)[^，。；]{0,6}(?:發生關係|陪睡)",
-                                     r"sit with customers|escort work|karaoke hostess|sleep with (?:customers|clients|gamblers|men)|"
+                                     r"sit with customers|escort work|karaoke hostess|sexual services?|sleep with (?:customers|clients|gamblers|men)|"
                                      r"\"?vip clients|perform on (?:live)?streams?"),
     ("ExploitationType", "labour"): (r"從事[^，。；]{0,6}勞動|無償[^，。；]{0,12}勞動|漁撈|粗重(?:工作|勞動)",
                                      r"labou?r exploitation at sea|forced labou?r on"),
@@ -216,6 +217,7 @@ WEAK: dict[tuple[str, str], str] = {
     ("RecruitmentMethod", "job_ad"): "徵才|應徵",
     ("MethodsOfControl", "FalsePromises"): "高薪|佯稱|模特兒",
     ("ExploitationType", "sexual"): "性交易",
+    ("ExploitationType", "forced_criminality"): "詐騙集團|詐騙公司",
 }
 
 def _english(pattern: str) -> re.Pattern[str]:

@@ -35,6 +35,7 @@ SURNAMES = frozenset(
     "曹薛丁卓阮馬董溫唐藍石蔣古紀姚連馮歐程湯田康姜白汪鄒尤巫鐘黎涂龔嚴韓袁金童陸夏柳凃邵錢伍倪于譚駱熊任甘秦顧毛章史官"
     "萬俞雷粘饒闕凌崔尹孔辛武辜陶段龍韋葛池孟褚殷麥賀賈莫文管關向包丘梅華裴樊房全佘左花季郝易喬岳魯閻湛"
     "邢冉岑苗蒲靳聶祝瞿查甄戚席卜閔黨翟寇仇祁單喻賴康伍孫"
+    "曲喬池宮殷龐景裘鄔柴幸晏匡蘭蔚溥鞠巫"
 )
 TITLES = (
     "副處長", "處長", "副代表", "代表", "大使", "公使", "參事", "一等秘書", "秘書", "移民秘書", "聯絡官", "組長", "副組長",
@@ -129,7 +130,7 @@ _BRACKETED_ZH = re.compile(f"\\s*[(（]\\s*([{CJK}]{{2,4}})\\s*[)）]")
 # capitals that are not names
 _NOT_NAMES = frozenset(
     "IOM NGO NGOS LINE ID TW KH TH MM PNH TPE BKK KOS RGN SGN DXB TSA KHH RMQ USD TWD NTD THB KHR CNY RMB UN US UAE ROC "
-    "PDF SMS CCTV ATM VIP KK WECHAT TELEGRAM FACEBOOK NIA CIB MOFA MOJ TECO".split()
+    "PDF SMS CCTV ATM VIP KK WECHAT TELEGRAM FACEBOOK NIA CIB MOFA MOJ TECO PRESS RELEASE STATEMENT NOTE".split()
 )
 _NOT_NAME_WORDS = frozenset(
     "The This That These Those When Where Which While After Before During Since From With Without Into Upon About Under "
@@ -139,6 +140,9 @@ _NOT_NAME_WORDS = frozenset(
     "Deputy Director Director-General Minister Vice Secretary Secretary-General General Chief Inspector Officer "
     "Sergeant Captain Ambassador Representative Commissioner Judge Prosecutor President Premier Liaison Section "
     "Head Team Leader Social Worker Interpreter Counsellor Consul Attaché "
+    # role nouns that open a sentence before a name (Client Hung Yu-ting), and words of organisations' names
+    "Client Victim Suspect Defendant Survivor Returnee Caseworker Escort Recruiter Broker Manager Owner Employer "
+    "Support Migrant Migrants Workers Rights Help Desk Hope Money Easy Release Press Statement Network Alliance "
     # honorifics and ranks of many countries, written before a name
     "Pak Bapak Bu Ibu Daw Khun Lok Nai Pol Col Gen Lt Capt Sgt Maj Cpl Atty Hon Sir Madam Mister Miss Mr Mrs Ms Dr "
     # words that begin capitalised in reports and are not names

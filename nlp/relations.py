@@ -132,6 +132,7 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
     split = Sentences(text)
     sentences = _sentences(text, entities, tables)
     owners: dict[int, int] = {}  # identifier -> the person it was given to
+    associated: set[frozenset[str]] = set()
     for n, sentence in enumerate(sentences):
         span, members, context = sentence.span, sentence.members, sentence.context
         body = text[span[0] : span[1]]
@@ -184,7 +185,7 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
             rescue = (_RESCUE.search(context) if sentence.table_row else _RESCUE.search(body))
             if rescue:
                 place = _rescued_from(entities, places, text, sentence, span[0] + rescue.start())
-                for v in victims:
+                for v in victims if place is not None else []:
                     add("RESCUED_FROM", v, place, span, 0.75, "rescued_from")
             elif _EXPLOIT.search(context) or (_TAKEN.search(body) and _destination(text, entities, places) is not None) or (
                     sentence.table_row and any(
@@ -251,13 +252,17 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
         listed = sorted(by_role["suspect"] + by_role["recruiter"], key=lambda i: entities[i].start)
         runs: list[list[int]] = []
         for i in listed:
-            if runs and _LIST_JOIN.match(text[entities[runs[-1][-1]].end : entities[i].start]):
+            gap = text[entities[runs[-1][-1]].end : entities[i].start] if runs else ""
+            if runs and (_LIST_JOIN.match(gap) or (_ACCOMPLICE.search(gap) and not _SENTENCE_BREAK.search(gap))):
                 runs[-1].append(i)
             else:
                 runs.append([i])
         for run in runs:
             for a, b in combinations(run, 2):
-                add("ASSOCIATE_OF", a, b, span, 0.7, "listed_together")
+                pair = frozenset((_person_key(entities[a]), _person_key(entities[b])))
+                if pair not in associated:  # two people are associates once, where first listed together
+                    associated.add(pair)
+                    add("ASSOCIATE_OF", a, b, span, 0.7, "listed_together")
     for rel_type, suspect, office, where in _headed_by_office(text, entities, roles, aliases, sentences, seen):
         add(rel_type, suspect, office, where, 0.7, "office_in_heading")
     members_of = {h for t, h, _ in seen if t == "MEMBER_OF"}
@@ -304,7 +309,7 @@ def _members_by_reference(text: str, entities: list[Found], roles: dict[int, str
     return out
 
 
-_HEADING_INDICT = re.compile(r"起訴|公訴|(?i:indict)")
+_HEADING_INDICT = re.compile(r"起訴|公訴|(?i:indict|charged)")
 _HEADING_REFER = re.compile(r"移送|函送|(?i:referr)")
 
 
@@ -361,7 +366,14 @@ _LABELLED_SUSPECT = re.compile(r"被告|(?i:defendant)")
 
 
 _CLAUSE_END = re.compile(r"[，,；;。]")
+
+
+def _person_key(e: Found) -> str:
+    return str(e.attrs.get("of", e.norm))
 _AGENTLESS = re.compile(r"(?:被|遭)$")
+# 甲…夥同乙: co-offenders named apart
+_SENTENCE_BREAK = re.compile(r"[。；;\n]")
+_ACCOMPLICE = re.compile(r"(?:夥同|偕同|(?i:together with|along with|and (?:his|her) accomplice))\s*$")
 
 
 def _doers_of(text: str, entities: list[Found], doers: list[int], cue: int) -> list[int]:
@@ -372,7 +384,8 @@ def _doers_of(text: str, entities: list[Found], doers: list[int], cue: int) -> l
         return doers
     group = [before[-1]]
     for i in reversed(before[:-1]):
-        if _LIST_JOIN.match(text[entities[i].end : entities[group[0]].start]):
+        gap = text[entities[i].end : entities[group[0]].start]
+        if _LIST_JOIN.match(gap) or _ACCOMPLICE.search(gap):
             group.insert(0, i)
         else:
             break
@@ -567,7 +580,7 @@ _TO_PLACE = re.compile(r"(?:轉往|轉至|轉賣到|轉賣至|送往|帶往|帶�
 _TOGETHER = re.compile(r"一起|一同|同行|陪同|(?i:together|along with|accompanied)")
 
 
-def _rescued_from(entities: list[Found], places: list[int], text: str, sentence: _Sentence, cue: int) -> int:
+def _rescued_from(entities: list[Found], places: list[int], text: str, sentence: _Sentence, cue: int) -> int | None:
     """Where a victim was rescued from: the place after 自/從/from, else the first named after
     the cue (escaped from a compound in Sihanoukville), else the one nearest before it."""
     if sentence.table_row:
@@ -575,12 +588,19 @@ def _rescued_from(entities: list[Found], places: list[int], text: str, sentence:
     marked = [i for i in places if _FROM_PLACE.search(text, max(0, entities[i].start - 40), entities[i].start)]
     if marked:
         return _city_after(entities, places, marked[-1])
+    # escaped from a compound in Sihanoukville; not 逃出，向越南警方求助 (a country named after is where help came from)
     after = [i for i in places if cue <= entities[i].start <= cue + 60]
-    if after:
-        specific = [i for i in after if entities[i].attrs.get("kind") != "country"]
-        return (specific or after)[0]
+    specific = [i for i in after if entities[i].attrs.get("kind") != "country"]
+    if specific:
+        return specific[0]
     before = [i for i in places if entities[i].end <= cue]
+    if not before and after and cue > 0 and _SOUGHT_HELP.search(text, cue, entities[after[0]].start):
+        return None
     return _most_specific(entities, before or places, text, sentence)
+
+
+# 逃出，向越南警方求助: the country named after is where help came from, not where they were held
+_SOUGHT_HELP = re.compile(r"向|(?i:\bto\b)")
 
 
 def _city_after(entities: list[Found], places: list[int], place: int) -> int:

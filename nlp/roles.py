@@ -34,7 +34,7 @@ _COMPANY_TITLES = {"負責人", "董事長", "總經理", "經理"}
 
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Pak|Bapak|Bu|Ibu|Daw|U|Ma|Lok|Nai|Khun|Pol\.?\s*Col|Pol\.?\s*Lt|Col|Capt|Sgt)\.?\s+)"
 _PREFIX_ROLE = [
-    (re.compile(r"(?:被告|嫌犯|犯嫌|主嫌|共犯|嫌疑人|車手|人蛇|蛇頭|通緝犯|被告人|首腦|成員|幹部|雇主|負責人|船長|輪機長|大副|老闆|主管|車手頭|同案)\s*$"), "suspect"),
+    (re.compile(r"(?:被告|嫌犯|犯嫌|主嫌|共犯|嫌疑人|車手|人蛇|蛇頭|通緝犯|被告人|首腦|成員|幹部|雇主|負責人|船長|輪機長|大副|老闆|主管|車手頭|同案|夥同|偕同)\s*$"), "suspect"),
     (re.compile(r"(?i)\b(?:employer|captain|owner|boss|manager|supervisor|ringleader|leader)\s*,?\s+" + _HONORIFIC + "?$"),
      "suspect"),
     (re.compile(r"(?i)\b(?:suspects?|defendants?)\b[^.;]{0,20}?\b(?:led by|including|among them|namely)\s+"
@@ -133,7 +133,7 @@ _BEFORE_ROLE = [
     (re.compile(r"(?:主管|老闆|負責人|首腦|幹部|金主)(?:為|是)[^，。；]{0,10}$"), "suspect"),
     (re.compile(r"(?:查獲|逮捕|拘提|起訴|移送|緝獲|通緝)[^，。；]{0,6}$"), "suspect"),
     (re.compile(r"(?:救出|救援|協助|營救|接回|安置|保護|帶出|接出|救回|帶離)[^，。；]{0,6}$"), "victim"),
-    (re.compile(r"(?:招募|誘騙|引誘|販賣|轉賣|控制|拘禁|毆打)[^，。；]{0,4}$"), "victim"),
+    (re.compile(r"(?:招募|誘騙|引誘|誘使|吸引|招攬|邀約|販賣|轉賣|控制|拘禁|毆打|帶往|送往)[^，。；]{0,4}$"), "victim"),
     (re.compile(f"{_PASSIVE}[^，。；\\d]{{0,6}}$"), "recruiter"),
     (re.compile(r"(?i)\b(?:rescued|repatriated|sheltered|assisted|helped|freed|brought back|brought out|removed|evacuated)\s+"
                 + _HONORIFIC + "?$"), "victim"),
@@ -142,10 +142,14 @@ _BEFORE_ROLE = [
                 r"among whom)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:nationals?|workers?|women|men|citizens?)\s+)?"
                 + _HONORIFIC + "?$"), "victim"),
     (re.compile(r"(?i)\b(?:arrested|charged|indicted|detained|prosecuted)\s+" + _HONORIFIC + "?$"), "suspect"),
+    # charged a married couple, X and Y; arrested two brokers, X and Y
+    (re.compile(r"(?i)\b(?:arrested|charged|indicted|detained|prosecuted)\s+(?:an?|the|two|three|four)\s+[\w -]{1,30}?,\s*"
+                + _HONORIFIC + "?$"), "suspect"),
     # 一個叫阿豪的, 認識一個男生，叫 Jason Lin: someone who came to the victim or the family by a name
     (re.compile(r"(?:一個|有個|有一個|一名)[^，。；]{0,6}叫\s*$|叫\s*$"), "recruiter"),
     # someone met under a name they gave: a woman calling herself X offered the job; a man known as X ran it
     (re.compile(r"(?i)\b(?:call(?:ing|ed)\s+(?:himself|herself)|who\s+called\s+(?:himself|herself)|went\s+by|"
+                r"(?:using|under|used)\s+the\s+name|"
                 r"introduced\s+(?:himself|herself)\s+as)\s*[\"“']?\s*" + _HONORIFIC + "?$"), "recruiter"),
     (re.compile(r"(?i)\b(?:known\s+(?:only\s+)?as|knew\s+(?:only\s+)?as|a\s+(?:man|woman)\s+(?:called|named))\s*[\"“']?\s*"
                 r"(?:U\s+|" + _HONORIFIC + ")?$"), "suspect"),

@@ -103,3 +103,7 @@ def test_indicators_a_platform_named_with_its_id_is_not_the_channel():
 )
 def test_indicators_threats_need_a_threat_and_sex_with_customers_is_exploitation(text, value, present):
     assert (value in [v for v, _ in values(text)]) is present
+
+
+def test_indicators_a_line_group_is_a_recruitment_channel():
+    assert "social_media" in [v for v, _ in values("透過 LINE 群組招募被害人")]

@@ -178,3 +178,20 @@ def test_relations_sold_without_an_agent_names_no_trafficker():
 def test_relations_posting_a_job_ad_recruits_who_believed_it():
     text = "被告高*正於110年2月在求職網站張貼赴柬埔寨擔任中文翻譯之高薪廣告，被害人葉*惠、吳*淑等 3 人信以為真。"
     assert ("RECRUITED", "高*正", "葉*惠") in relations(text)
+
+
+def test_relations_accomplices_joined_by_夥同_recruit_together_and_are_associates():
+    text = ("犯罪嫌疑人蘭○翔係詐騙集團在臺負責人，夥同匡 O 安，以高薪為號召，透過 LINE 群組先後誘使喬○威、蔚 O 琳等 4 人赴杜拜。")
+    found = relations(text)
+    assert ("ASSOCIATE_OF", "蘭○翔", "匡 O 安") in found
+    assert ("RECRUITED", "蘭○翔", "喬○威") in found and ("RECRUITED", "匡 O 安", "蔚 O 琳") in found
+
+
+def test_relations_associates_once_where_first_listed():
+    text = "被告蘭○翔、匡 O 安涉嫌人口販運。檢察官起訴蘭○翔、匡 O 安。"
+    assert sum(1 for r in relations(text) if r[0] == "ASSOCIATE_OF") == 1
+
+
+def test_relations_escaping_and_asking_a_countrys_police_is_no_rescue_from_that_country():
+    text = "被害人池○翰於 1 月 10 日趁隙逃出，向越南警方求助。"
+    assert not any(r[0] == "RESCUED_FROM" for r in relations(text))

@@ -170,3 +170,16 @@ def test_roles_appositions_police_ranks_callers_and_other_names(text, expected):
 )
 def test_roles_lists_handed_over_arrested_rings_and_account_providers(text, expected):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prosecutors have charged a married couple, Hsueh Chin-lung and Yen Mei-chu, with human trafficking.",
+         [("Hsueh Chin-lung", "suspect"), ("Yen Mei-chu", "suspect")]),
+        ("The account belonged to a woman using the name Mimi Tsai.", [("Mimi Tsai", "recruiter")]),
+        ("Client Hung Yu-ting, 26, was rescued in Phnom Penh.", [("Hung Yu-ting", "victim")]),
+    ],
+)
+def test_roles_charged_couples_names_used_and_role_nouns_before_names(text, expected):
+    assert roles(text) == expected
