@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 LINT_DIR := tools/cypher-lint
 LINT_STAMP := $(LINT_DIR)/node_modules/.installed-stamp
 
-.PHONY: install run test test-neo4j bench eval lint-deps report-deps report-test-deps clean
+.PHONY: install run test test-neo4j bench eval lint-deps report-deps report-test-deps browser-deps clean
 
 install: $(STAMP) report-deps
 
@@ -37,14 +37,20 @@ report-test-deps:
 	@command -v soffice >/dev/null 2>&1 || \
 	  (apt-get update && apt-get install -y --no-install-recommends libreoffice-writer-nogui)
 
+# Debian's Chromium, for the workbench's browser tests and timings (Playwright drives it; no
+# browser is downloaded). Verified: chromium 156.0.8078.108-1~deb12u1 (Debian 12).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || \
+	  (apt-get update && apt-get install -y --no-install-recommends chromium)
+
 run: install
 	$(BIN)/tipgraph db start
 	$(BIN)/tipgraph demo
 	$(BIN)/tipgraph db status
-	@echo "The demo corpus is in the local graph. Next: $(BIN)/tipgraph query \"MATCH (c:Case) RETURN count(c) AS cases\";"
-	@echo "stop the server with '$(BIN)/tipgraph db stop'. The workbench comes with its issue."
+	@echo "The demo corpus is in the local graph; the workbench follows (Ctrl+C stops it; '$(BIN)/tipgraph db stop' stops the graph server)."
+	$(BIN)/tipgraph workbench --port $${PORT:-8501}
 
-test: install lint-deps report-test-deps
+test: install lint-deps report-test-deps browser-deps
 	$(BIN)/python -m pytest
 
 # The store suite against any server: NEO4J_URI=bolt://... NEO4J_PASSWORD=... make test-neo4j
@@ -53,7 +59,8 @@ test-neo4j: install lint-deps
 	@test -n "$$NEO4J_URI" || (echo "set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)"; exit 2)
 	$(BIN)/python -m pytest -m server
 
-bench: install
+bench: install browser-deps
+	$(BIN)/python -m bench.workbench_bench
 	$(BIN)/python -m bench.store_bench
 	$(BIN)/python -m bench.nlp_bench
 	$(BIN)/python -m bench.ingest_bench

@@ -154,10 +154,15 @@ ul.legend {{ list-style: none; margin: 4px 0; padding: 0; font-size: 12px; displ
 <ul class="legend" id="legend">{legend}</ul>{note}
 <div id="chart"></div>
 <script>
+const t0 = performance.now();
 const nodes = new vis.DataSet({_script_json(nodes)});
 const edges = new vis.DataSet({_script_json(edges)});
 const network = new vis.Network(document.getElementById("chart"), {{nodes: nodes, edges: edges}}, {_script_json(options)});
-network.once("stabilizationIterationsDone", function () {{ network.setOptions({{physics: false}}); document.body.dataset.drawn = "1"; }});
+network.once("stabilizationIterationsDone", function () {{
+  network.setOptions({{physics: false}});
+  document.body.dataset.drawMs = String(Math.round(performance.now() - t0));
+  document.body.dataset.drawn = "1";
+}});
 network.once("afterDrawing", function () {{ document.body.dataset.painted = "1"; }});
 window.tipgraphNetwork = network;
 </script>

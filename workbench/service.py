@@ -151,6 +151,12 @@ ORDER BY score DESC, a, b
 LIMIT $limit
 """
 
+COUNT_CANDIDATES = """
+MATCH (:Person)-[s:SAME_AS]->(:Person)
+WHERE s.status = 'proposed'
+RETURN count(s) AS n
+"""
+
 DECIDE_CANDIDATE = """
 MATCH (a:Person)-[s:SAME_AS {id: $id}]->(b:Person)
 WHERE s.status = 'proposed'
@@ -407,6 +413,9 @@ class WorkbenchService:
     # --- Review -----------------------------------------------------------------------------
     def resolution_candidates(self, *, limit: int = 200) -> list[dict[str, Any]]:
         return self.store.read(RESOLUTION_CANDIDATES, {"limit": limit}, purpose="review")
+
+    def candidate_count(self) -> int:
+        return int(self.store.read(COUNT_CANDIDATES, {}, purpose="review")[0]["n"])
 
     def decide(self, same_as_id: str, merge: bool) -> bool:
         """Merge or reject a proposed pair; a merge points both groups at one canonical id."""

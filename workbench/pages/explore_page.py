@@ -15,6 +15,14 @@ svc = service()
 st.title(tr("explore"))
 
 
+def _query_int(name: str, default: int, low: int, high: int) -> int:
+    """A whole number from the address (?hops=2&cap=300), within bounds; else the default."""
+    try:
+        return min(high, max(low, int(st.query_params.get(name, default))))
+    except ValueError:
+        return default
+
+
 def _hit_label(hit: dict) -> str:
     return f"{hit.get('name') or hit['id']} · {hit['label']}" + (" · ○" if hit.get("masked") else "")
 
@@ -42,8 +50,8 @@ if not center:
 
 with st.expander("⚙", expanded=False):
     c1, c2, c3, c4 = st.columns(4)
-    hops = c1.slider(tr("hops"), 1, 3, 1, key="hops")
-    cap = c2.number_input(tr("cap"), 20, 1000, 300, step=20, key="cap")
+    hops = c1.slider(tr("hops"), 1, 3, _query_int("hops", 1, 1, 3), key="hops")
+    cap = c2.number_input(tr("cap"), 20, 1000, _query_int("cap", 300, 20, 1000), step=20, key="cap")
     colour_by = c3.radio(tr("colour_by"), ("role", "community"), key="colour_by", horizontal=True,
                          format_func=tr)
     community = c4.number_input(tr("community_filter"), -1, 100000, -1, key="community")

@@ -11,7 +11,9 @@ svc = service()
 st.title(tr("review"))
 
 candidates = svc.resolution_candidates(limit=200)
-st.caption(f"{tr('candidates')}: {len(candidates)}")
+total = svc.candidate_count()
+st.caption(f"{tr('candidates')}: {total}" + (f" ({len(candidates)} shown, highest scores first)"
+                                             if total > len(candidates) else ""))
 if not candidates:
     st.info(tr("none_left"))
     st.stop()

@@ -1,0 +1,190 @@
+"""Workbench timings in a real browser (``make bench``): each page interactive, a 300-node ego
+network drawn, on the demo corpus.
+
+A private local server gets the demo corpus; ``tipgraph workbench`` serves it; headless
+Chromium (Debian's, driven by Playwright) opens each page ``--repeat`` times in a user's
+session (Streamlit's scripts cached after the first page; a new browser is timed apart) and records the time from navigation to the page's ready element (its search box,
+form or table) with Streamlit idle. The baseline, measured in the same run, is the Ingest
+page, which reads nothing from the graph: the ratios say what the graph work adds to
+Streamlit's own cost. The ego network is timed from navigation to vis-network's
+stabilised drawing (``data-drawn`` on the chart's page). Results: stdout (Markdown) and
+``bench/results/workbench.json``; ``--screenshots DIR`` saves one PNG per page.
+
+    python -m bench.workbench_bench [--repeat 5] [--screenshots docs/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = os.environ.get("TIPGRAPH_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"]
+# page: (path, what shows it is ready)
+PAGES: dict[str, tuple[str, str]] = {
+    "ingest (baseline)": ("/ingest", '[data-testid="stFileUploader"]'),
+    "explore": ("/", 'input[aria-label="Search names, identifiers or case numbers"]'),
+    "case and person": ("/case", 'input[aria-label="Search names, identifiers or case numbers"]'),
+    "repatriation": ("/repatriation", '[data-testid="stForm"]'),
+    "4P indicators": ("/indicators", '[data-testid="stMetric"]'),
+    "playbooks": ("/playbooks", '[data-testid="stForm"]'),
+    "review": ("/review", '[data-testid="stDataFrame"]'),
+}
+BIGGEST = """
+MATCH (n:Location)-[r]-()
+RETURN n.id AS id, count(r) AS degree
+ORDER BY degree DESC
+LIMIT 1
+"""
+IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait_http(url: str, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)  # a server coming up, outside any test
+    raise SystemExit(f"{url} did not answer in {seconds} s")
+
+
+def _load_demo(settings: Any, folder: Path) -> str:
+    from graph import schema
+    from graph.store import open_store
+    from ingest.demo import generate
+    from ingest.pipeline import ingest
+    from ingest.resolve import resolve
+    from workbench.service import WorkbenchService
+
+    generate(folder, seed=2022)
+    with open_store(settings, start_local=False, user="bench") as store:
+        schema.init_schema(store)
+        ingest(store, [folder / d for d in ("cases", "rescues", "registers")], home=settings.home, workers=2)
+        resolve(store)
+        center = store.read(BIGGEST)[0]["id"]
+        nodes = len(WorkbenchService(store).ego_network(center, hops=2, max_nodes=300).nodes)
+    print(f"ego network centre {center}: {nodes} nodes at 2 hops", flush=True)
+    return center
+
+
+def _time_page(context: Any, url: str, ready: str, shot: Path | None) -> float:
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto(url)
+    page.locator(ready).first.wait_for(timeout=60_000)
+    page.wait_for_function(IDLE, timeout=60_000)
+    seconds = time.perf_counter() - started
+    if shot is not None:
+        page.screenshot(path=str(shot), full_page=False)
+    page.close()
+    return seconds
+
+
+def _time_chart(context: Any, url: str, shot: Path | None) -> tuple[float, float]:
+    """Seconds from navigation to the drawn chart, and the drawing itself (vis-network)."""
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto(url)
+    drawn = page.frame_locator("iframe").first.locator("body[data-drawn='1']")
+    drawn.wait_for(timeout=60_000)
+    seconds = time.perf_counter() - started
+    draw_ms = float(drawn.get_attribute("data-draw-ms") or "nan")
+    if shot is not None:
+        page.screenshot(path=str(shot), full_page=False)
+    page.close()
+    return seconds, draw_ms / 1000
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.workbench_bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--screenshots", type=Path, help="save one screenshot per page into this folder")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    from graph import localserver
+    from graph.settings import load_settings
+
+    with tempfile.TemporaryDirectory(prefix="tipgraph-wb-bench-") as tmp:
+        settings = load_settings({"TIPGRAPH_HOME": tmp, "TIPGRAPH_SERVER_HEAP": "2g"})
+        localserver.start(settings)
+        port = _free_port()
+        proc = None
+        try:
+            center = _load_demo(settings, Path(tmp) / "demo")
+            env = {**os.environ, "TIPGRAPH_HOME": tmp}
+            proc = subprocess.Popen([sys.executable, "-m", "tipgraph", "workbench", "--port", str(port)], env=env,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            base = f"http://127.0.0.1:{port}"
+            _wait_http(f"{base}/_stcore/health", 60)
+            if args.screenshots:
+                args.screenshots.mkdir(parents=True, exist_ok=True)
+            rows: dict[str, list[float]] = {}
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                first = browser.new_context()
+                _time_page(first, f"{base}/?lang=en", PAGES["explore"][1], None)  # the server's first run
+                first.close()
+                for rep in range(args.repeat):
+                    # a user's session: Streamlit's own scripts are cached after the first page
+                    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                    _time_page(context, f"{base}/?lang=en", PAGES["explore"][1], None)  # signs in, so to speak
+                    for name, (path, ready) in PAGES.items():
+                        shot = None
+                        if args.screenshots and rep == 0:
+                            shot = args.screenshots / f"{path.strip('/') or 'explore'}.png"
+                        rows.setdefault(name, []).append(_time_page(context, f"{base}{path}?lang=en", ready, shot))
+                    shot = args.screenshots / "explore-300-nodes.png" if args.screenshots and rep == 0 else None
+                    total, draw = _time_chart(context, f"{base}/?lang=en&id={center}&hops=2&cap=300", shot)
+                    rows.setdefault("ego network of 300 nodes: page to drawn chart", []).append(total)
+                    rows.setdefault("ego network of 300 nodes: drawing alone", []).append(draw)
+                    context.close()
+                    cold = browser.new_context(viewport={"width": 1400, "height": 1000})
+                    rows.setdefault("explore, new browser (nothing cached)", []).append(
+                        _time_page(cold, f"{base}/?lang=en", PAGES["explore"][1], None))
+                    cold.close()
+                browser.close()
+        finally:
+            if proc is not None:
+                proc.terminate()
+                proc.wait(timeout=20)
+            localserver.stop(settings)
+    baseline = statistics.median(rows["ingest (baseline)"])
+    table = [{"what": name, "median_s": round(statistics.median(v), 3), "max_s": round(max(v), 3),
+              "ratio_to_baseline": round(statistics.median(v) / baseline, 2)} for name, v in rows.items()]
+    result = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+              "repeat": args.repeat, "rows": table}
+    out = Path(__file__).parent / "results"
+    out.mkdir(exist_ok=True)
+    (out / "workbench.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(f"\n{result['machine']}, {args.repeat} loads each in a browser session that has opened a page\n")
+    print("| page | median s | max s | x baseline |")
+    print("|---|---|---|---|")
+    for r in table:
+        print(f"| {r['what']} | {r['median_s']} | {r['max_s']} | {r['ratio_to_baseline']} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
