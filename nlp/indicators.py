@@ -121,10 +121,10 @@ _MORE: dict[tuple[str, str], tuple[str, str]] = {
     ("MethodsOfControl", "ExcessiveWorkingHours"): (
         r"(?:工作|做)[^。；，]{0,10}(?:至|到)(?:凌晨|半夜|深夜)|每(?:日|天)工作\s*\d{2}\s*小時以上|只能睡[^，。；]{0,6}(?:小時|鐘頭)",
         r"shifts? of up to \d+ hours|up to \d+ hours|\d{2} hours a day"),
-    ("MethodsOfControl", "PhysicalAbuse"): (r"電棍|電擊棒|抽打|拖到[^，。；]{0,8}打|打(?:他|她|我)",
-                                            r"stun gun|hit with|punched"),
+    ("MethodsOfControl", "PhysicalAbuse"): (r"電棍|電擊棒|抽打|拖到[^，。；]{0,8}打|打(?:他|她|我)|每天被打",
+                                            r"stun gun|hit with|punched|beat (?:workers|people|those|anyone|us)\b"),
     ("MethodsOfControl", "Other"): (r"關(?:在|進|入)[^，。；]{0,10}(?:屋|房|房間|籠|室|宿舍)|小黑屋|狗籠|鐵皮屋|不得外出|手機[^，。；]{0,4}(?:收走|沒收|拿走)",
-                                    r"locked in a room|kept in a cage|locked (?:the \w+|them|him|her) in\b|took (?:his|her|their) (?:mobile )?phones?|phones? (?:was|were) taken"),
+                                    r"locked in a room|kept in a cage|(?:confiscated|seized|took) (?:their|his|her|our) (?:mobile )?phones?|locked (?:the \w+|them|him|her) in\b|took (?:his|her|their) (?:mobile )?phones?|phones? (?:was|were) taken"),
     ("MethodsOfControl", "PsychoactiveSubstance"): (r"愷他命|K\s*菸|吃藥|藥丸", r"yaba|sedated|pills"),
     ("MethodsOfControl", "PsychologicalAbuse"): (r"被罵|沒用的東西|裸照|把柄", r"screamed at|calling them (?:stupid|useless)"),
     ("MethodsOfControl", "RestrictsFinancialAccess"): (
@@ -133,7 +133,8 @@ _MORE: dict[tuple[str, str], tuple[str, str]] = {
         r"accounts? (?:they|the men|the workers) could not (?:access|use)"),
     ("MethodsOfControl", "DebtBondage"): (r"借貸|欠[^，。；]{0,6}(?:錢|費)|機票[^，。；]{0,4}住宿費|轉賣費",
                                          r"deposit|loans?\b|repay|owed? (?:them|him|her|the \w+)\b"),
-    ("MethodsOfControl", "PhysicalThreats"): (r"以槍|持槍|槍枝|如果[^，。；]{0,6}報警", r"guards? carry|guns?\b"),
+    ("MethodsOfControl", "PhysicalThreats"): (r"以槍|持槍|槍枝|如果[^，。；]{0,6}報警|(?:不|沒)[^，。；]{0,6}就(?:把|將)?[^，。；]{0,4}(?:賣掉|轉賣|打死|殺)",
+                                             r"guards? carry|guns?\b|threatened to sell"),
     ("MethodsOfControl", "FalsePromises"): (r"包機票|月入|年薪|致富|好幾千|過好日子|可(?:自由)?(?:離職|回國|返鄉)",
                                             r"offered[^.;]{0,40}(?:jobs?|work)|free accommodation|promised a"),
 }
@@ -170,7 +171,7 @@ _TOLD: dict[tuple[str, str], tuple[str, str]] = {
         r"(?:parents|family|children|mother|father|relatives) would be|(?:visit|hurt|harm|find) (?:their|his|her) "
         r"(?:family|parents|children|relatives)"),
     ("MethodsOfControl", "WithholdsDocuments"): (
-        r"證件[^，。；]{0,6}(?:沒收|扣留|收走|扣押)|護照在[^，。；]{0,6}(?:那邊|那裡|手上|身上)|"
+        r"護照[^，。；]{0,6}鎖(?:在|於)|(?:鎖|收)(?:在|於)[^，。；]{0,8}保險箱|證件[^，。；]{0,6}(?:沒收|扣留|收走|扣押)|護照在[^，。；]{0,6}(?:那邊|那裡|手上|身上)|"
         r"護照[^，。；]{0,10}(?:不還|沒還|未歸還|不歸還)|(?:收走|拿走|扣住)[^，。；]{0,6}(?:證件|護照)",
         r"passports? (?:was |were |is |are )?(?:held|kept|locked) (?:by|in|away)|"
         r"(?:took|keeps?|kept|locked|holds?)(?: away)? (?:all |their |his |her |everyone's |the )?(?:[a-z]+ and )?passports?|"
@@ -187,11 +188,11 @@ _TOLD: dict[tuple[str, str], tuple[str, str]] = {
                                       r"(?:labou?r |job |recruitment |employment )?brokers?\b|(?:job|travel|talent|manpower) agency"),
     ("RecruitmentMethod", "job_ad"): (r"徵人貼文|招募廣告|招工廣告|徵才貼文|徵人啟事|求職貼文",
                                       r"advertising (?:[\w-]+ ){0,2}jobs|advertisements?\b|job (?:post|listing)s?|recruitment posts?"),
-    ("RecruitmentMethod", "acquaintance"): (r"前女友|前男友|女友|男友|同村|老同學|前同事|同事介紹",
+    ("RecruitmentMethod", "acquaintance"): (r"前女友|前男友|女友|男友|同村|老同學|前同事|同事介紹|學姊|學姐|學長|學妹|學弟",
                                             r"from (?:their|his|her) (?:village|hometown)|ex-girlfriend|ex-boyfriend"),
     ("RecruitmentMethod", "family"): (r"姊夫|姐夫|妹夫|嫂嫂|表姑|堂叔", r"brother-in-law|sister-in-law|nephew|niece"),
     ("MethodsOfControl", "FalsePromises"): (
-        r"一晚(?:上)?[^，。；]{0,3}萬|日領|月領|「[^」]{0,12}(?:客服|荷官|公關|代儲|直播主|模特)[^」]{0,12}」",
+        r"一晚(?:上)?[^，。；]{0,3}萬|日領|月領|保證[^，。；]{0,6}(?:萬|千)|一個月[^，。；]{0,4}(?:萬|千)|「[^」]{0,12}(?:客服|荷官|公關|代儲|直播主|模特)[^」]{0,12}」",
         r"(?:hotel|casino|restaurant|office|factory|spa|salon) (?:receptionist|worker|staff|hostess|host|cleaner)s?|"
         r"(?:vip room|karaoke|bar|club) hostess"),
     ("ExploitationType", "sexual"): (r"坐檯|伴遊|援交|陪客|(?:跟|與|和)客人(?:出場|發生(?:性)?關係|發生性行為|上床)|跟男人睡|(?:被迫|強迫)[^，。；]{0,6}(?:發生關係|陪睡)",

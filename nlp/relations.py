@@ -58,7 +58,7 @@ _EXPLOIT = re.compile(r"園區|詐騙|詐欺|工作|受困|困在|拘禁|剝削|
                       r"性交易|(?i:compound|forced|held|worked|exploited|"
                       r"detained|confined|scam|locked|kept|working|trapped|stuck)")
 _RESCUE = re.compile(r"獲救|救出|逃出|脫逃|營救|救援|解救|帶出(?!國(?!人)|境)|脫困|脫身|接出|救回|帶離|撤離|"
-                     r"(?i:rescued|escaped|freed|fled|removed|raided|brought (?:back|out)|pulled out|extracted|evacuated|"
+                     r"(?i:rescued|escaped|freed|fled|removed|raided|brought (?:back|out)|pulled out|extracted|evacuated|walked out|ran away|"
                      r"got out|broke out)")
 _TRAVEL = re.compile(r"搭乘|搭機|班機|航班|出境|入境|飛往|出發|前往|坐|搭|出國|離境|登機|(?i:flew|flight|boarded|departed|arrived|left|took)")
 _TAKEN = re.compile(r"被(?:帶|送|載|押)(?:往|到|至)|(?i:(?:was|were) (?:taken|driven|sent|moved|brought|trafficked))")
@@ -342,7 +342,7 @@ def _headed_by_office(text: str, entities: list[Found], roles: dict[int, str], a
             if any(entities[i].label == "ORG" and entities[i].attrs.get("kind") == "prosecutors_office" for i in s.members):
                 continue  # a sentence naming its own office speaks for itself
             for rel_type, cue in (("INDICTED_BY", _HEADING_INDICT), ("REFERRED_TO", _HEADING_REFER)):
-                if weak:
+                if weak:  # only the defendants a label presents (被告X), not the broker named beside them
                     said = in_heading and cue.search(line) and _LABELLED_SUSPECT.search(body)
                 else:
                     said = cue.search(s.context if s.table_row else body)
@@ -351,6 +351,8 @@ def _headed_by_office(text: str, entities: list[Found], roles: dict[int, str], a
                 for i in s.members:
                     e = entities[i]
                     if e.label != "PERSON" or i in aliases or roles.get(i) not in ("suspect", "recruiter"):
+                        continue
+                    if weak and not _LABELLED_SUSPECT.search(text, max(0, e.start - 12), e.start):
                         continue
                     key = str(e.attrs.get("of", e.norm))
                     if (rel_type, key) in done or any(k[0] == rel_type and k[1] == i for k in seen):

@@ -69,7 +69,7 @@ _KIN_ROLE = [
     # a family's own report names the missing relative: 我兒子X, my son X
     (re.compile(r"(?:我|我們)(?:的)?(?:(?:先生|太太|丈夫|妻子|老公|老婆|爸爸|媽媽)的)?(?:兒子|女兒|弟弟|妹妹|哥哥|姊姊|姐姐|先生|太太|丈夫|妻子|孩子|小孩|外甥|姪子|孫子|孫女|外孫女|外孫)\s*$"), "victim"),
     (re.compile(r"(?i)\bmy\s+(?:son|daughter|brother|sister|husband|wife|child|nephew|niece)\s*,?\s+$"), "victim"),
-    (re.compile(r"(?:我是|本人|家屬|母親|父親|姊姊|姐姐|其姊|其兄|其母|其父|其妻|其夫|哥哥|弟弟|妹妹|妻子|丈夫|兒子|女兒|其子|其女|友人|證人|同事|報案人)\s*$"),
+    (re.compile(r"(?:我是|我叫|本人|家屬|母親|父親|姊姊|姐姐|其姊|其兄|其母|其父|其妻|其夫|哥哥|弟弟|妹妹|妻子|丈夫|兒子|女兒|其子|其女|友人|證人|同事|報案人)\s*$"),
      "other"),
     (re.compile(r"(?i)(?:witness|mother|father|sister|brother|wife|husband|son|daughter|friend|colleague|I am|"
                 r"my name is)\s*,?\s+$"), "other"),
@@ -102,7 +102,8 @@ _AFTER_ROLE = [
                 r"deceived|repatriated|forced|held|detained|sold|exploited|beaten|freed|recruited|promised|offered|told|"
                 r"made|driven|taken|flown|handed|brought|escorted|locked|confined|threatened|sent|moved|approached|contacted|hired|"
                 r"placed)\b"), "victim"),
-    (re.compile(r"(?i)^[^.;]{0,30}?\b(?:escaped|returned home|fled|came home|saw|answered|applied)\b"), "victim"),
+    (re.compile(r"(?i)^[^.;]{0,30}?\b(?:escaped|returned home|fled|came home|saw|answered|applied|walked out|ran away|"
+                r"got out|broke out)\b"), "victim"),
     (re.compile(r"(?i)^[^.;]{0,12}?\b(?:one|two|three|four|five|\d+)\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:crew|workers|victims|"
                 r"fishermen|people|persons|nationals|women|men|returnees)\b"), "victim"),
     (re.compile(r"(?i)^[^.;]{0,20}?\bwas\s+one\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:workers|victims|people|persons|"
@@ -146,7 +147,10 @@ _BEFORE_ROLE = [
     (re.compile(r"(?i)\b(?:arrested|charged|indicted|detained|prosecuted)\s+(?:an?|the|two|three|four)\s+[\w -]{1,30}?,\s*"
                 + _HONORIFIC + "?$"), "suspect"),
     # 一個叫阿豪的, 認識一個男生，叫 Jason Lin: someone who came to the victim or the family by a name
-    (re.compile(r"(?:一個|有個|有一個|一名)[^，。；]{0,6}叫\s*$|叫\s*$"), "recruiter"),
+    (re.compile(r"(?:一個|有個|有一個|一名)[^，。；]{0,6}叫\s*$|(?<![我她他])叫\s*$"), "recruiter"),
+    # hold two Taiwanese men, X and Y, who walked out: the group the names stand for
+    (re.compile(r"(?i)\b(?:two|three|four|five|six|\d+)\s+(?:[A-Z]\w+\s+)?(?:men|women|nationals|workers|girls|boys)\s*,\s*$"),
+     "victim"),
     # someone met under a name they gave: a woman calling herself X offered the job; a man known as X ran it
     (re.compile(r"(?i)\b(?:call(?:ing|ed)\s+(?:himself|herself)|who\s+called\s+(?:himself|herself)|went\s+by|"
                 r"(?:using|under|used)\s+the\s+name|"

@@ -107,3 +107,17 @@ def test_indicators_threats_need_a_threat_and_sex_with_customers_is_exploitation
 
 def test_indicators_a_line_group_is_a_recruitment_channel():
     assert "social_media" in [v for v, _ in values("透過 LINE 群組招募被害人")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("大學學姊介紹她去泰國", "acquaintance"),
+        ("一個月保證五萬", "FalsePromises"),
+        ("不匯錢就把她賣掉", "PhysicalThreats"),
+        ("將渠等護照鎖於辦公室保險箱", "WithholdsDocuments"),
+        ("the compound confiscated their phones and beat workers who tried to leave", "PhysicalAbuse"),
+    ],
+)
+def test_indicators_classmates_guaranteed_pay_threats_to_sell_and_locked_passports(text, value):
+    assert value in [v for v, _ in values(text)]

@@ -195,3 +195,11 @@ def test_relations_associates_once_where_first_listed():
 def test_relations_escaping_and_asking_a_countrys_police_is_no_rescue_from_that_country():
     text = "被害人池○翰於 1 月 10 日趁隙逃出，向越南警方求助。"
     assert not any(r[0] == "RESCUED_FROM" for r in relations(text))
+
+
+def test_relations_a_heading_indicts_the_defendant_not_the_broker_beside_him():
+    text = ("臺灣彰化地方檢察署起訴書摘錄\n被告甄○銘為某包裝場負責人，僱用經仲介符○宏引進之泰籍移工 Somsak Inthong 等 5 人。"
+            "核被告所為，係犯勞力剝削罪嫌，爰依法提起公訴。")
+    found = relations(text)
+    assert ("INDICTED_BY", "甄○銘", "臺灣彰化地方檢察署") in found
+    assert ("INDICTED_BY", "符○宏", "臺灣彰化地方檢察署") not in found

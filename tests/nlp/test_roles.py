@@ -183,3 +183,15 @@ def test_roles_lists_handed_over_arrested_rings_and_account_providers(text, expe
 )
 def test_roles_charged_couples_names_used_and_role_nouns_before_names(text, expected):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("警察先生，我叫卓美惠，我女兒卓○晴被騙去緬甸。", [("卓美惠", "other"), ("卓○晴", "victim")]),
+        ("Police hold two Taiwanese men, Kuan Po-chun and Sung Wei-lun, who walked out of a compound.",
+         [("Kuan Po-chun", "victim"), ("Sung Wei-lun", "victim")]),
+    ],
+)
+def test_roles_self_introductions_and_groups_named_after_a_count(text, expected):
+    assert roles(text) == expected
