@@ -82,7 +82,7 @@ def _load_demo(settings: Any, folder: Path) -> str:
         ingest(store, [folder / d for d in ("cases", "rescues", "registers")], home=settings.home, workers=2)
         resolve(store)
         center = store.read(BIGGEST)[0]["id"]
-        nodes = len(WorkbenchService(store).ego_network(center, hops=2, max_nodes=300).nodes)
+        nodes = len(WorkbenchService(store, actor="bench", role="investigator").ego_network(center, hops=2, max_nodes=300).nodes)
     print(f"ego network centre {center}: {nodes} nodes at 2 hops", flush=True)
     return center
 

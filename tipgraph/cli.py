@@ -412,6 +412,7 @@ from tipgraph import playbook_cli  # noqa: E402,F401  (registers `playbook` and 
 from tipgraph import backup_cli  # noqa: E402,F401  (registers `backup` and `restore`)
 from tipgraph import export_cli  # noqa: E402,F401  (registers `export`)
 from tipgraph import workbench_cli  # noqa: E402,F401  (registers `workbench`)
+from tipgraph import audit_cli  # noqa: E402,F401  (registers `audit verify` and `audit show`)
 
 
 def main() -> None:

@@ -17,11 +17,14 @@ from typing import Any
 import pandas as pd
 
 from graph import reads
+from graph.audit import AuditLog
 from graph.errors import NotFound
 from graph.model import MODEL, make_id
 from graph.store import Store, Tx
 from workbench import stages
+from workbench.audited import action
 from workbench.linkchart import Chart, ChartEdge, ChartNode, display_name
+from workbench.masked import mask_chart, mask_frame, mask_rows
 
 __all__ = ["WorkbenchService", "EgoView", "EvidenceView", "STAGE_NOTE_MAX"]
 
@@ -183,11 +186,27 @@ def _today() -> date:
 class WorkbenchService:
     """What the workbench may do, for one user."""
 
-    def __init__(self, store: Store, *, actor: str = "workbench") -> None:
+    def __init__(self, store: Store, *, actor: str, role: str, office: str | None = None,
+                 audit: AuditLog | None = None) -> None:
+        """``actor`` and ``role`` are the signed-in user's; ``office`` a coordinator's office;
+        ``audit`` the trail every call is recorded in (default: ``$TIPGRAPH_HOME/audit/audit.jsonl``)."""
+        from graph.settings import load_settings
+
         self.store = store
         self.actor = actor
+        self.role = role
+        self.office = office
+        self.audit = audit if audit is not None else AuditLog.at_home(load_settings().home)
+
+    def _check(self, name: str, target: str) -> None:
+        """Whether this user may do ``name`` on ``target``; raises ``PermissionDenied`` if not."""
+
+    def _record(self, name: str, target: str, params: dict[str, Any], outcome: str) -> None:
+        self.audit.record(actor=self.actor, role=self.role, action=name, target=target, params=params,
+                          outcome=outcome)
 
     # --- Explore ---------------------------------------------------------------------------
+    @action("search", params=("query", "limit"))
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         """People, cases, identifiers... whose names, numbers or values start with the query."""
         query = (query or "").strip()
@@ -195,6 +214,7 @@ class WorkbenchService:
             return []
         return reads.search(self.store, query[:200], limit=limit)
 
+    @action("ego_network", target="entity_id", params=("hops", "max_nodes", "expanded"))
     def ego_network(self, entity_id: str, *, hops: int = 1, max_nodes: int = 300, labels: list[str] | None = None,
                     rel_types: list[str] | None = None, since: str | None = None, until: str | None = None,
                     roles: list[str] | None = None, community: int | None = None,
@@ -263,10 +283,12 @@ class WorkbenchService:
         order = ("suspect", "recruiter", "victim")
         return {p: next(r for r in order if r in rs) for p, rs in found.items() if rs}
 
+    @action("entity", target="entity_id")
     def entity(self, entity_id: str) -> reads.Entity:
         """An entity with its mentions and relationships, each with its evidence."""
         return reads.get_entity(self.store, entity_id)
 
+    @action("evidence", target="doc_id", params=("start", "end"))
     def evidence(self, doc_id: str, start: int, end: int) -> EvidenceView:
         """A piece of evidence in context: its sentence with the span marked, its page."""
         rows = self.store.read(DOCUMENT_TEXT, {"id": doc_id}, purpose="evidence")
@@ -285,11 +307,30 @@ class WorkbenchService:
         return EvidenceView(doc_id, doc["title"] or "", doc["path"] or "", page, text[left:start], text[start:end],
                             text[end:right])
 
+    @action("paths", target="a", params=("b", "max_hops"))
     def paths(self, a: str, b: str, *, max_hops: int = 6) -> list[dict[str, Any]]:
         """Shortest paths between two entities, each hop with how much evidence it has."""
         return reads.shortest_paths(self.store, a, b, max_hops=max_hops)
 
+    @action("export_view", target="view.center", params=("fmt",))
+    def export_view(self, view: EgoView, fmt: str) -> bytes:
+        """The view as a file to take away: ``html``, ``graphml``, ``csv`` (a zip of two tables) or
+        ``png``. Names and identifiers are always masked in it, whoever asks.
+
+        Raises:
+            ValueError: an unknown format.
+        """
+        from workbench import viewexport
+
+        chart, nodes = mask_chart(view.chart), mask_frame(view.nodes)
+        makers = {"html": lambda: viewexport.view_html(chart), "graphml": lambda: viewexport.view_graphml(chart),
+                  "csv": lambda: viewexport.view_csv_zip(nodes, view.edges), "png": lambda: viewexport.view_png(chart)}
+        if fmt not in makers:
+            raise ValueError(f"format {fmt!r}: choose one of {', '.join(makers)}")
+        return makers[fmt]()
+
     # --- Case and person --------------------------------------------------------------------
+    @action("case_summary", target="case_id")
     def case_summary(self, case_id: str) -> dict[str, Any]:
         rows = self.store.read(CASE_SUMMARY, {"id": case_id}, purpose="case")
         if not rows:
@@ -301,6 +342,7 @@ class WorkbenchService:
         people = [{**p, "role": _ROLE_OF[p["role"]]} for p in rows[0]["people"] if p]
         return {"case": rows[0]["case"], "people": people, "documents": documents, "timeline": timeline}
 
+    @action("person_summary", target="person_id")
     def person_summary(self, person_id: str) -> dict[str, Any]:
         rows = self.store.read(PERSON_CASES, {"id": person_id}, purpose="person")
         if not rows or rows[0]["person"] is None:
@@ -309,6 +351,7 @@ class WorkbenchService:
         cases.sort(key=lambda c: str(c.get("since") or c.get("referred_on") or ""))
         return {"person": rows[0]["person"], "cases": cases}
 
+    @action("journey", target="person_id")
     def journey(self, person_id: str) -> pd.DataFrame:
         """A victim's itinerary in date order (places, flights, rescue, return)."""
         from graph.analytics import journey
@@ -318,6 +361,7 @@ class WorkbenchService:
         return journey(g, person_id)
 
     # --- Repatriation -----------------------------------------------------------------------
+    @action("repatriation")
     def repatriation(self, *, today: date | None = None, thresholds: dict[str, int] | None = None) -> pd.DataFrame:
         """Every repatriation record with its stage, days in it and whether it is overdue."""
         today = today or _today()
@@ -334,9 +378,11 @@ class WorkbenchService:
         return pd.DataFrame(rows, columns=["id", "person", "name", "country", "office", "stage", "since", "days",
                                            "overdue", "month"])
 
+    @action("stage_history", target="rescue_id")
     def stage_history(self, rescue_id: str) -> list[dict[str, Any]]:
         return self.store.read(STAGE_HISTORY, {"id": rescue_id}, purpose="repatriation")
 
+    @action("move_stage", target="rescue_id", params=("stage", "on"))
     def move_stage(self, rescue_id: str, stage: str, on: str, note: str = "") -> str:
         """Move a record to ``stage`` as of ``on`` (ISO date), keeping the history; the change's id.
 
@@ -370,6 +416,7 @@ class WorkbenchService:
 
         return self.store.write_tx(work, purpose="stage")
 
+    @action("check_manifest")
     def check_manifest(self, path: Any) -> pd.DataFrame:
         """An arrivals manifest (CSV/XLSX) against the rescue list, as the border check does:
         each passenger found on the list (by passport, else by name) or not, and each victim
@@ -411,12 +458,15 @@ class WorkbenchService:
                                            "record", "stage"])
 
     # --- Review -----------------------------------------------------------------------------
+    @action("resolution_candidates", params=("limit",))
     def resolution_candidates(self, *, limit: int = 200) -> list[dict[str, Any]]:
         return self.store.read(RESOLUTION_CANDIDATES, {"limit": limit}, purpose="review")
 
+    @action("candidate_count", audit=False)
     def candidate_count(self) -> int:
         return int(self.store.read(COUNT_CANDIDATES, {}, purpose="review")[0]["n"])
 
+    @action("decide", target="same_as_id", params=("merge",))
     def decide(self, same_as_id: str, merge: bool) -> bool:
         """Merge or reject a proposed pair; a merge points both groups at one canonical id."""
         at = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -434,18 +484,21 @@ class WorkbenchService:
         return self.store.write_tx(work, purpose="review")
 
     # --- 4P indicators and the report ------------------------------------------------------
+    @action("indicators", target="year", params=("as_of",))
     def indicators(self, year: int, *, as_of: str | None = None) -> list[Any]:
         """Every 4P indicator of ``year`` with the year before (``playbooks.indicators``)."""
         from playbooks.indicators import compute_indicators
 
         return compute_indicators(self.store, year, as_of=as_of)
 
+    @action("indicator_records", target="indicator_id", params=("year", "as_of"))
     def indicator_records(self, indicator_id: str, year: int, *, as_of: str | None = None) -> list[dict[str, Any]]:
         """The records one indicator counts (never a name)."""
         from playbooks.indicators import drilldown
 
         return drilldown(self.store, indicator_id, year, as_of=as_of)
 
+    @action("report", target="year", params=("lang", "fmt", "as_of", "suppress_below"))
     def report(self, year: int, *, lang: str, fmt: str, as_of: date | None = None, suppress_below: int = 0) -> bytes:
         """The 4P report of ``year`` as a file's bytes (md, html, docx or pdf).
 
@@ -463,18 +516,35 @@ class WorkbenchService:
         return render(built, fmt, font=font)
 
     # --- Playbooks --------------------------------------------------------------------------
+    @action("playbooks", audit=False)
     def playbooks(self) -> list[Any]:
         from playbooks.investigations.definitions import load_playbooks
 
         return load_playbooks()
 
+    @action("run_playbook", target="name", params=("given",))
     def run_playbook(self, name: str, given: dict[str, Any]) -> Any:
         """Run a saved investigation (read-only, capped, timed out) with the given parameters."""
         from playbooks.investigations.run import run_playbook
 
         return run_playbook(self.store, name, given)
 
+    @action("export_playbook", target="result.playbook.name", params=("fmt",))
+    def export_playbook(self, result: Any, fmt: str = "csv") -> str:
+        """A playbook's rows as CSV text to download (a BOM for Excel; formula-like cells
+        defused), names and identifiers always masked."""
+        import io
+
+        from playbooks.export import write_csv
+
+        if fmt != "csv":
+            raise ValueError(f"format {fmt!r}: playbook results download as csv")
+        text = io.StringIO()
+        write_csv(mask_rows(result.rows), list(result.playbook.columns), text)
+        return "\ufeff" + text.getvalue()
+
     # --- Ingest -----------------------------------------------------------------------------
+    @action("ingest", params=("paths",))
     def ingest_files(self, paths: list[Any], *, home: Any, max_bytes: int, progress: Any = None) -> Any:
         """Ingest uploaded files (already saved under ``home``) and resolve people; the summary."""
         from graph import schema

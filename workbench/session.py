@@ -24,7 +24,7 @@ def _store() -> Store:
 def service() -> WorkbenchService:
     """The service for the person using this browser session."""
     actor = st.session_state.get("user") or os.environ.get("USER") or "workbench"
-    return WorkbenchService(_store(), actor=actor)
+    return WorkbenchService(_store(), actor=actor, role="investigator")
 
 
 def lang() -> str:

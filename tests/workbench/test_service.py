@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.audit import AuditLog
 from graph.errors import NotFound
 from graph.store import Store
 from workbench.service import WorkbenchService
@@ -17,8 +18,9 @@ pytestmark = pytest.mark.server
 
 
 @pytest.fixture(scope="module")
-def svc(demo_graph: Store) -> WorkbenchService:
-    return WorkbenchService(demo_graph, actor="tester")
+def svc(demo_graph: Store, tmp_path_factory: pytest.TempPathFactory) -> WorkbenchService:
+    return WorkbenchService(demo_graph, actor="tester", role="investigator",
+                            audit=AuditLog(tmp_path_factory.mktemp("audit") / "audit.jsonl"))
 
 
 @pytest.fixture(scope="module")

@@ -3,15 +3,12 @@ a chart and a graph view; download CSV."""
 
 from __future__ import annotations
 
-import io
-
 import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
 from graph.errors import GraphError
 from playbooks.errors import PlaybookError
-from playbooks.export import write_csv
 from workbench.linkchart import Chart, ChartEdge, ChartNode, render_html
 from workbench.session import lang, service, tr
 
@@ -58,6 +55,5 @@ if stored and stored[0] == name:
                        for n in drawn["nodes"]],
                       [ChartEdge(e["source"], e["target"], e["type"]) for e in drawn["edges"]])
         components.html(render_html(chart, height_px=480), height=560)
-    text = io.StringIO()
-    write_csv(result.rows, list(book.columns), text)
-    st.download_button("CSV", "\ufeff" + text.getvalue(), f"{name}.csv", "text/csv", key="pb_csv", on_click="ignore")
+    st.download_button("CSV", lambda: svc.export_playbook(result), f"{name}.csv", "text/csv", key="pb_csv",
+                       on_click="ignore")
