@@ -120,10 +120,10 @@ LEXICON: dict[tuple[str, str], tuple[str, ...]] = {
 _MORE: dict[tuple[str, str], tuple[str, str]] = {
     ("MethodsOfControl", "ExcessiveWorkingHours"): (
         r"(?:工作|做)[^。；，]{0,10}(?:至|到)(?:凌晨|半夜|深夜)|每(?:日|天)工作\s*\d{2}\s*小時以上|只能睡[^，。；]{0,6}(?:小時|鐘頭)",
-        r"shifts? of up to \d+ hours|up to \d+ hours|\d{2} hours a day"),
+        r"shifts? of up to \d+ hours|up to \d+ hours|\d{2} hours a day|from \d{1,2} ?a\.?m\.? to \d{1,2} ?p\.?m"),
     ("MethodsOfControl", "PhysicalAbuse"): (r"電棍|電擊棒|抽打|拖到[^，。；]{0,8}打|打(?:他|她|我)|每天被打",
                                             r"stun gun|hit with|punched|beat (?:workers|people|those|anyone|us)\b"),
-    ("MethodsOfControl", "Other"): (r"關(?:在|進|入)[^，。；]{0,10}(?:屋|房|房間|籠|室|宿舍)|小黑屋|狗籠|鐵皮屋|不得外出|手機[^，。；]{0,4}(?:收走|沒收|拿走)",
+    ("MethodsOfControl", "Other"): (r"(?:遭|被)轉交|關(?:在|進|入)[^，。；]{0,10}(?:屋|房|房間|籠|室|宿舍)|小黑屋|狗籠|鐵皮屋|不得外出|手機[^，。；]{0,4}(?:收走|沒收|拿走)",
                                     r"locked in a room|kept in a cage|(?:confiscated|seized|took) (?:their|his|her|our) (?:mobile )?phones?|locked (?:the \w+|them|him|her) in\b|took (?:his|her|their) (?:mobile )?phones?|phones? (?:was|were) taken"),
     ("MethodsOfControl", "PsychoactiveSubstance"): (r"愷他命|K\s*菸|吃藥|藥丸", r"yaba|sedated|pills"),
     ("MethodsOfControl", "PsychologicalAbuse"): (r"被罵|沒用的東西|裸照|把柄", r"screamed at|calling them (?:stupid|useless)"),
@@ -145,7 +145,7 @@ _TOLD: dict[tuple[str, str], tuple[str, str]] = {
         r"(?:全數|全部)(?:由|被|遭)[^，。；]{0,6}(?:收取|拿走|收走)|以[^，。；]{0,8}(?:名義|名目)[^，。；]{0,4}(?:扣除|扣留|扣光|扣)|"
         r"賺的錢[^，。；]{0,6}(?:拿走|收走)|只給(?:生活費|零用錢)|一毛(?:錢)?都沒(?:發|給|拿到)|領不到(?:薪水|錢)",
         r"(?:salary|wages?|pay) (?:was|were) never paid|(?:has|have|had) not (?:been )?paid|never (?:been )?paid|"
-        r"not been paid|(?:was|were) fined|fined (?:him|her|them)|kept (?:all |the )?(?:their |his |her )?tips|deducted (?:monthly|from)|kept (?:the|their|his|her) tips|"
+        r"not been paid|pays? (?:him|her|them) only|(?:was|were) fined|fined (?:him|her|them)|kept (?:all |the )?(?:their |his |her )?tips|deducted (?:monthly|from)|kept (?:the|their|his|her) tips|"
         r"took (?:all|most) of (?:the|their|his|her) (?:pay|wages|earnings)|(?:was|were) deducted"),
     ("MethodsOfControl", "RestrictsMedicalCare"): (
         r"不(?:准|讓|給)[^，。；]{0,4}(?:就醫|看醫生|看病|去醫院|送醫|服(?:用)?[^，。；]{0,8}藥|吃藥)|拒絕送醫|不送醫|"
@@ -175,7 +175,7 @@ _TOLD: dict[tuple[str, str], tuple[str, str]] = {
         r"護照[^，。；]{0,10}(?:不還|沒還|未歸還|不歸還)|(?:收走|拿走|扣住)[^，。；]{0,6}(?:證件|護照)",
         r"passports? (?:was |were |is |are )?(?:held|kept|locked) (?:by|in|away)|"
         r"(?:took|keeps?|kept|locked|holds?)(?: away)? (?:all |their |his |her |everyone's |the )?(?:[a-z]+ and )?passports?|"
-        r"id cards? (?:was |were )?taken|passports? and [a-z' ]{0,20}(?:were|was) (?:locked|kept|taken)|"
+        r"id cards? (?:was |were )?taken|(?:holds?|kept|keeps|took|confiscated) (?:his|her|their) (?:residence|id|arc|resident) (?:card|permit)s?|passports? and [a-z' ]{0,20}(?:were|was) (?:locked|kept|taken)|"
         r"passports? (?:was|were) \"?kept"),
     ("MethodsOfControl", "SexualAbuse"): (r"亂來|強行[^，。；]{0,8}性行為|強暴|非禮",
                                          r"forced (?:her|him) into (?:his|her) (?:room|bed)|molested|groped"),

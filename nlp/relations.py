@@ -56,7 +56,7 @@ _RECRUIT = re.compile(r"招募|誘騙|引誘|誘使|吸引|結識|認識|介紹|
 _TRAFFIC = re.compile(r"(?<!人口)販運(?!案|罪|防制)|剝削(?!罪|案)|強迫|強制(?!性交|猥褻)|扣留|拘禁|控制|販賣|賣到|賣至|賣給|轉賣|押送|帶往|帶到|送往|送進|送入|交給|(?i:traffick(?!ing\s+(?:case|charge|offen|and|in persons))|sold|smuggled|handed (?:him|her|them) over)")
 _EXPLOIT = re.compile(r"園區|詐騙|詐欺|工作|受困|困在|拘禁|剝削|控制|被迫|囚禁|關在|關進|監禁|作業|應召|扣留|扣押|收走|沒收|陪酒|接客|毆打|電擊|"
                       r"性交易|(?i:compound|forced|held|worked|exploited|"
-                      r"detained|confined|scam|locked|kept|working|trapped|stuck)")
+                      r"detained|confined|scam|locked|kept|working|works|trapped|stuck)")
 _RESCUE = re.compile(r"獲救|救出|逃出|脫逃|營救|救援|解救|帶出(?!國(?!人)|境)|脫困|脫身|接出|救回|帶離|撤離|"
                      r"(?i:rescued|escaped|freed|fled|removed|raided|brought (?:back|out)|pulled out|extracted|evacuated|walked out|ran away|"
                      r"got out|broke out)")
@@ -169,8 +169,12 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
         if not doers and (back_ref or not people):
             doers = earlier(("recruiter", "suspect"))
 
-        if recruit := _RECRUIT.search(body):
-            recruiters = [i for i in doers if roles.get(i) == "recruiter"] or _doers_of(text, entities, doers, span[0] + recruit.start())
+        if recruit := _RECRUIT.search(context if sentence.table_row else body):  # a row: its header (仲介, Recruiter)
+            if sentence.table_row:
+                recruit = None if not by_role["recruiter"] else recruit
+        if recruit:
+            recruiters = [i for i in doers if roles.get(i) == "recruiter"] or _doers_of(
+                text, entities, doers, span[0] + recruit.start())
             for r in recruiters:
                 for v in victims:
                     add("RECRUITED", r, v, span, 0.8, "recruited")
@@ -565,7 +569,7 @@ def _most_specific(entities: list[Found], places: list[int], text: str, sentence
         for i in places:
             header = _column_header(sentence.tables, entities[i])
             if _TABLE_RESCUE.search(header) or _TABLE_EXPLOIT.search(header):
-                return i
+                return _city_after(entities, places, i)
     # 飛抵曼谷，再經清萊陸路入寮; via Bangkok: a place passed through is not where they were held
     held = [i for i in places if not _PASSED_THROUGH.search(text, max(0, entities[i].start - 12), entities[i].start)] or places
     specific = [i for i in held if entities[i].attrs.get("kind") not in ("country", "region", "sea")]
@@ -644,6 +648,7 @@ _POST = ("(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + "|"
 _UNIT_THEN_POST = re.compile(f"^[\\s,，:：(（]*(?:[^。；\\n]{{0,14}}?{_POST})?[\\s,，:：(（]*$")
 _BRACKETED_ASIDE = re.compile(r"\s*[（(][^()（）]{0,30}[)）]")
 _PERSON_THEN_UNIT = re.compile(r"^\s*(?:係|為|均為|乃|是|任職於|受僱於|[（(]|,|，|of the|of|from the|from|at the|at|"
+                               r"以?其?經營(?:之|的)\s*[「『\"“]?|"
                                r"[（(][^()（）,，]{2,30}[,，]|,\s*(?:a|an|the)?\s*[\w ]{2,30}?\s+(?:of|at|with)(?: the)?)\s*$")
 
 

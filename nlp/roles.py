@@ -54,7 +54,7 @@ _PREFIX_ROLE = [
     (re.compile(r"(?i)\b(?:recruiters?|broker|agent)\b[^.;,]{0,30},?\s+" + _HONORIFIC + "?$"), "recruiter"),
     (re.compile(r"(?i)(?:pol\.?\s*(?:col|lt|maj|gen|capt)\.?|police\s+(?:major\s+|lieutenant\s+)?(?:general|colonel|captain))\s*$"),
      "official"),
-    (re.compile(r"(?i)(?:officers?|prosecutor|liaison officer|judge|social worker|interpreter|inspector|sergeant|captain|"
+    (re.compile(r"(?i)(?:spokes(?:person|man|woman)|officers?|prosecutor|liaison officer|judge|social worker|interpreter|inspector|sergeant|captain|"
                 r"outreach worker|caseworker|case worker|lt\.?\s*gen\.?|maj(?:or)?\.?\s*gen(?:eral)?\.?|general|colonel|"
                 r"(?:deputy\s+)?(?:minister|director(?:-general)?|ambassador|representative|commissioner|secretary|"
                 r"chief|superintendent))\s*$"), "official"),
@@ -69,6 +69,9 @@ _KIN_ROLE = [
     # a family's own report names the missing relative: 我兒子X, my son X
     (re.compile(r"(?:我|我們)(?:的)?(?:(?:先生|太太|丈夫|妻子|老公|老婆|爸爸|媽媽)的)?(?:兒子|女兒|弟弟|妹妹|哥哥|姊姊|姐姐|先生|太太|丈夫|妻子|孩子|小孩|外甥|姪子|孫子|孫女|外孫女|外孫)\s*$"), "victim"),
     (re.compile(r"(?i)\bmy\s+(?:son|daughter|brother|sister|husband|wife|child|nephew|niece)\s*,?\s+$"), "victim"),
+    # The caller says her younger brother X came to Taiwan: the relative a report is about
+    (re.compile(r"(?i)\b(?:says|said|reports?|reported|told us)\s+(?:that\s+)?(?:her|his)\s+(?:younger\s+|elder\s+|older\s+)?"
+                r"(?:son|daughter|brother|sister|husband|wife|child|nephew|niece)\s*,?\s+$"), "victim"),
     (re.compile(r"(?:我是|我叫|本人|家屬|母親|父親|姊姊|姐姐|其姊|其兄|其母|其父|其妻|其夫|哥哥|弟弟|妹妹|妻子|丈夫|兒子|女兒|其子|其女|友人|證人|同事|報案人)\s*$"),
      "other"),
     (re.compile(r"(?i)(?:witness|mother|father|sister|brother|wife|husband|son|daughter|friend|colleague|I am|"

@@ -203,3 +203,15 @@ def test_relations_a_heading_indicts_the_defendant_not_the_broker_beside_him():
     found = relations(text)
     assert ("INDICTED_BY", "甄○銘", "臺灣彰化地方檢察署") in found
     assert ("INDICTED_BY", "符○宏", "臺灣彰化地方檢察署") not in found
+
+
+def test_relations_a_table_with_victim_broker_and_place_columns():
+    text = ("| 案號 | 被害人 | 仲介 | 剝削地點 |\n| 1 | 艾○婷 | 冷 O 豪 | 柬埔寨西港 |\n")
+    found = relations(text)
+    assert ("EXPLOITED_AT", "艾○婷", "西港") in found
+    assert ("RECRUITED", "冷 O 豪", "艾○婷") in found
+
+
+def test_relations_the_company_a_person_runs():
+    text = "被移送人祁○倫以其經營之「鼎盛人力資源有限公司」名義刊登徵才廣告。"
+    assert ("MEMBER_OF", "祁○倫", "鼎盛人力資源有限公司") in relations(text)

@@ -195,3 +195,15 @@ def test_roles_charged_couples_names_used_and_role_nouns_before_names(text, expe
 )
 def test_roles_self_introductions_and_groups_named_after_a_count(text, expected):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The caller, Do Thi Lan, says her younger brother Do Van Minh works at a pig farm.",
+         [("Do Thi Lan", "other"), ("Do Van Minh", "victim")]),
+        ("Ministry spokesperson Lin Hsiao-wen urged job seekers to be careful.", [("Lin Hsiao-wen", "official")]),
+    ],
+)
+def test_roles_the_relative_a_caller_reports_and_spokespeople(text, expected):
+    assert roles(text) == expected
