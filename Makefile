@@ -11,6 +11,9 @@ LINT_STAMP := $(LINT_DIR)/node_modules/.installed-stamp
 install: $(STAMP) report-deps
 
 $(STAMP): pyproject.toml constraints.txt
+	@# followthemoney's PyICU (tests) builds against ICU: Debian's libicu-dev and pkg-config
+	@pkg-config --exists icu-uc 2>/dev/null || \
+	  (apt-get update && apt-get install -y --no-install-recommends libicu-dev pkg-config g++)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
@@ -47,6 +50,7 @@ run: install
 	$(BIN)/tipgraph db start
 	$(BIN)/tipgraph demo
 	$(BIN)/tipgraph db status
+	$(BIN)/tipgraph user ensure-demo-admin
 	@echo "The demo corpus is in the local graph; the workbench follows (Ctrl+C stops it; '$(BIN)/tipgraph db stop' stops the graph server)."
 	$(BIN)/tipgraph workbench --port $${PORT:-8501}
 
@@ -66,6 +70,7 @@ bench: install browser-deps
 	$(BIN)/python -m bench.ingest_bench
 	$(BIN)/python -m bench.analytics_bench
 	$(BIN)/python -m bench.scale_bench
+	$(BIN)/python -m bench.load_bench
 
 # Extraction measured on the gold corpus's test split (docs/annotation.md)
 eval: install

@@ -22,7 +22,7 @@ from playbooks.catalogue import playbook_statements
 from tests.support.cypher_lint import errors_only, lint
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("graph", "tipgraph", "ingest", "nlp", "playbooks", "workbench", "bench")
+PACKAGES = ("graph", "tipgraph", "ingest", "nlp", "playbooks", "workbench", "bench", "exports")
 CYPHER_START = re.compile(r"^\s*(MATCH|OPTIONAL|MERGE|UNWIND|CREATE|CALL|RETURN|WITH|SHOW|DROP)\b")
 
 
