@@ -42,6 +42,10 @@ class Settings:
     server_start_timeout_s: float = 120.0
     max_file_mb: float = 50.0
     workers: int = 0
+    retry_s: float = 120.0
+    session_minutes: float = 30.0
+    lockout_attempts: int = 5
+    lockout_minutes: float = 15.0
 
     @property
     def uses_local_server(self) -> bool:
@@ -69,6 +73,10 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
     "server_start_timeout_s": ("TIPGRAPH_SERVER_START_TIMEOUT", "Seconds to wait for the local server to answer (default 120)."),
     "max_file_mb": ("TIPGRAPH_MAX_FILE_MB", "Largest file ingest reads, in MB; larger ones are quarantined (default 50)."),
     "workers": ("TIPGRAPH_WORKERS", "Processes that read and extract during ingest (default 0: one per core)."),
+    "retry_s": ("TIPGRAPH_RETRY_SECONDS", "Seconds ingest waits for a graph server that stopped answering, retrying with back-off, before it stops and keeps what it wrote (default 120)."),
+    "session_minutes": ("TIPGRAPH_SESSION_MINUTES", "Minutes a workbench session may sit idle before it must sign in again (default 30)."),
+    "lockout_attempts": ("TIPGRAPH_LOCKOUT_ATTEMPTS", "Failed sign-ins in a row that lock an account (default 5)."),
+    "lockout_minutes": ("TIPGRAPH_LOCKOUT_MINUTES", "Minutes a locked account stays locked (default 15)."),
 }
 
 _SECRET_FROM_FILE = "NEO4J_PASSWORD_FILE"
@@ -136,6 +144,12 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         raise SettingsError("query_timeout_s", "must be positive")
     if settings.max_file_mb <= 0:
         raise SettingsError("max_file_mb", "must be positive")
+    if settings.session_minutes <= 0:
+        raise SettingsError("session_minutes", "must be positive")
+    if settings.lockout_attempts < 1 or settings.lockout_minutes <= 0:
+        raise SettingsError("lockout_attempts", "give at least 1 attempt and a positive number of minutes")
+    if settings.retry_s < 0:
+        raise SettingsError("retry_s", "must be 0 (do not wait) or more seconds")
     if settings.workers < 0:
         raise SettingsError("workers", "must be 0 (one per core) or more")
     return settings

@@ -53,9 +53,11 @@ def _friendly(fn: F) -> F:
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from ingest.quarantine import QuarantineFailed
+
         try:
             return fn(*args, **kwargs)
-        except GraphError as e:
+        except (GraphError, QuarantineFailed) as e:
             err.print(f"[bold red]error:[/] {e}", highlight=False, markup=True)
             raise typer.Exit(1) from None
 
@@ -292,7 +294,7 @@ def _run_ingest(paths: list[Path], *, kind: str = "auto", lang: str = "auto", qu
             bar.update(task, completed=done, rate=f"{done / max(time.monotonic() - started, 1e-6):.1f}")
 
         summary = ingest(store, files, home=settings.home, kind=kind, lang=lang,
-                         max_bytes=int(settings.max_file_mb * 2**20), workers=settings.workers,
+                         max_bytes=int(settings.max_file_mb * 2**20), workers=settings.workers, retry_s=settings.retry_s,
                          batch_size=settings.batch_size, progress=advance)
         resolved = resolve(store)
         summary.merges, summary.candidates = resolved.merged, resolved.candidates
@@ -413,6 +415,7 @@ from tipgraph import backup_cli  # noqa: E402,F401  (registers `backup` and `res
 from tipgraph import export_cli  # noqa: E402,F401  (registers `export`)
 from tipgraph import workbench_cli  # noqa: E402,F401  (registers `workbench`)
 from tipgraph import audit_cli  # noqa: E402,F401  (registers `audit verify` and `audit show`)
+from tipgraph import user_cli  # noqa: E402,F401  (registers `user add|disable|enable|passwd|list|ensure-demo-admin`)
 
 
 def main() -> None:

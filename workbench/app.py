@@ -1,20 +1,58 @@
-"""The workbench: `tipgraph workbench` serves this with Streamlit (multipage, zh-TW or English)."""
+"""The workbench: `tipgraph workbench` serves this with Streamlit (multipage, zh-TW or English).
+
+Nothing shows before sign-in; the navigation lists only the pages the user's role may open
+(each page checks again, and the service layer enforces the role whatever a page asks)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import streamlit as st
 
+from workbench.access import PAGES as PAGE_ACTIONS
+from workbench.access import pages_for
 from workbench.session import language_picker, tr
+from workbench.signin import require_user, sign_out, signed_in
 
-st.set_page_config(page_title="tipgraph", page_icon=":material/hub:", layout="wide")
-language_picker()
-PAGES = [
-    st.Page("pages/explore_page.py", title=tr("explore"), icon=":material/hub:", url_path="explore", default=True),
-    st.Page("pages/case_page.py", title=tr("case"), icon=":material/folder_open:", url_path="case"),
-    st.Page("pages/repatriation_page.py", title=tr("repatriation"), icon=":material/flight_land:", url_path="repatriation"),
-    st.Page("pages/indicators_page.py", title=tr("indicators"), icon=":material/monitoring:", url_path="indicators"),
-    st.Page("pages/ingest_page.py", title=tr("ingest"), icon=":material/upload_file:", url_path="ingest"),
-    st.Page("pages/playbooks_page.py", title=tr("playbooks"), icon=":material/manage_search:", url_path="playbooks"),
-    st.Page("pages/review_page.py", title=tr("review"), icon=":material/compare_arrows:", url_path="review"),
-]
-st.navigation(PAGES).run()
+ICONS = {"explore": ":material/hub:", "case": ":material/folder_open:", "repatriation": ":material/flight_land:",
+         "indicators": ":material/monitoring:", "ingest": ":material/upload_file:",
+         "playbooks": ":material/manage_search:", "review": ":material/compare_arrows:",
+         "admin": ":material/admin_panel_settings:"}
+
+
+def _pages(names: list[str], start: str) -> list[st.Page]:
+    return [st.Page(f"pages/{name}_page.py", title=tr(name), icon=ICONS[name], url_path=name, default=name == start)
+            for name in names]
+
+
+def _asked_page() -> str:
+    """The page the address names (``/case?...`` -> ``case``), to open once signed in."""
+    path = urlsplit(st.context.url or "").path.strip("/").split("/")[-1]
+    return path if path in PAGE_ACTIONS else ""
+
+
+def main() -> None:
+    st.set_page_config(page_title="tipgraph", page_icon=":material/hub:", layout="wide")
+    language_picker()
+    if signed_in() is None:
+        # one page, the sign-in form, answering at the address asked for, so it opens after sign-in
+        st.session_state.setdefault("asked_page", _asked_page())
+        asked = st.session_state["asked_page"]
+        form = [st.Page(require_user, title=tr("sign_in"), url_path="signin", default=True)]
+        if asked:
+            form.append(st.Page(require_user, title=tr("sign_in"), url_path=asked))
+        st.navigation(form, position="hidden").run()
+        return
+    user = require_user()
+    allowed = pages_for(user["role"])
+    if not allowed:
+        return
+    start = st.session_state.get("asked_page") if st.session_state.get("asked_page") in allowed else allowed[0]
+    st.sidebar.caption(tr("signed_in_as", user=user["user"], role=user["role"]))
+    if st.sidebar.button(tr("sign_out"), key="sign_out"):
+        sign_out()
+        st.rerun()
+    st.navigation(_pages(allowed, start)).run()
+
+
+main()

@@ -22,14 +22,15 @@ from workbench.linkchart import Chart, ChartNode
 __all__ = ["NAME_COLUMNS", "IDENTIFIER_COLUMNS", "guess_identifier_kind", "mask_value", "mask_rows", "mask_frame",
            "mask_chart", "mask_graph"]
 
-# columns (and row keys) that hold a person's name, in every shape the service returns
-NAME_COLUMNS = frozenset({"name", "a_name", "b_name", "passenger", "who", "other_name", "victim", "victims",
-                          "suspect", "suspects", "recruiter", "recruiters", "person_name", "victim_name",
-                          "suspect_name", "recruiter_name", "names", "aliases", "alias", "members"})
+# columns (and row keys) that hold a person's name, in every shape the service and playbooks return
+NAME_COLUMNS = frozenset({"name", "names", "aliases", "a_name", "b_name", "name_a", "name_b", "passenger", "who",
+                          "other_name", "person_name", "recruiter_name", "victim_names", "escort_names",
+                          "recruiter_names", "holder_names", "node_names"})
 # columns that hold an identifier's value, with its kind when the column says it
 IDENTIFIER_COLUMNS = {"passport": "passport", "passports": "passport", "phone": "phone", "phones": "phone",
                       "shared_phones": "phone", "email": "email", "account": "account", "handle": "handle",
-                      "identifier": None, "identifiers": None, "value": None, "shared": None}
+                      "identifiers": None, "identifiers_a": None, "identifiers_b": None, "value": None}
+_NODE_ID = re.compile(r"^[a-z]+:[0-9a-f]{20}$")  # a hashed node id (graph.model.make_id): not personal data
 _PHONE = re.compile(r"^\+?[\d\s\-()]{7,}$")
 
 
@@ -48,7 +49,7 @@ def mask_value(column: str, value: Any) -> Any:
     """``value`` masked as what ``column`` holds (names, identifiers), lists element by element."""
     if isinstance(value, (list, tuple)):
         return [mask_value(column, v) for v in value]
-    if not isinstance(value, str) or not value:
+    if not isinstance(value, str) or not value or _NODE_ID.match(value):
         return value
     key = column.lower()
     if key in NAME_COLUMNS:

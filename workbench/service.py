@@ -8,9 +8,10 @@ that runs it.
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -21,15 +22,20 @@ from graph.audit import AuditLog
 from graph.errors import NotFound
 from graph.model import MODEL, make_id
 from graph.store import Store, Tx
-from workbench import stages
+from workbench import access, stages
+from workbench.access import MASKED_ROLES, SCOPED_ROLES, PermissionDenied
 from workbench.audited import action
 from workbench.linkchart import Chart, ChartEdge, ChartNode, display_name
 from workbench.masked import mask_chart, mask_frame, mask_rows
+from workbench.scope import Scope, coordinator_scope
 
 __all__ = ["WorkbenchService", "EgoView", "EvidenceView", "STAGE_NOTE_MAX"]
 
 STAGE_NOTE_MAX = 2000
 _ROLE_OF = {"SUSPECT_IN": "suspect", "VICTIM_IN": "victim", "RECRUITER_IN": "recruiter"}
+# actions whose target a coordinator may reach only inside their scope (workbench/scope.py)
+_SCOPED_TARGET = {"case_summary": "case", "person_summary": "person", "journey": "person", "stage_history": "rescue",
+                  "move_stage": "rescue"}
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
 
 
@@ -197,9 +203,34 @@ class WorkbenchService:
         self.role = role
         self.office = office
         self.audit = audit if audit is not None else AuditLog.at_home(load_settings().home)
+        self._scope_cache: Scope | None = None
+
+    @property
+    def masked(self) -> bool:
+        """Whether this user's role reads names and identifiers masked."""
+        return self.role in MASKED_ROLES
+
+    @property
+    def scoped(self) -> bool:
+        """Whether this user reads only their own office's records (coordinators)."""
+        return self.role in SCOPED_ROLES
+
+    def _scope(self) -> Scope:
+        if self._scope_cache is None:
+            self._scope_cache = coordinator_scope(self.store, self.office)
+        return self._scope_cache
 
     def _check(self, name: str, target: str) -> None:
-        """Whether this user may do ``name`` on ``target``; raises ``PermissionDenied`` if not."""
+        """Whether this user may do ``name`` on ``target``: the permission table, then, for a
+        coordinator, whether the target is one of their own records. Raises ``PermissionDenied``."""
+        access.check(self.role, name, target)
+        kind = _SCOPED_TARGET.get(name)
+        if self.scoped and kind and target:
+            scope = self._scope()
+            if not scope.holds(kind, target):
+                why = ("no office is set on your account" if scope.office is None
+                       else f"it is not a record of your office ({scope.office})")
+                raise PermissionDenied(self.role, name, target, why)
 
     def _record(self, name: str, target: str, params: dict[str, Any], outcome: str) -> None:
         self.audit.record(actor=self.actor, role=self.role, action=name, target=target, params=params,
@@ -212,7 +243,12 @@ class WorkbenchService:
         query = (query or "").strip()
         if not query:
             return []
-        return reads.search(self.store, query[:200], limit=limit)
+        if not self.scoped:
+            return reads.search(self.store, query[:200], limit=limit)
+        scope = self._scope()  # a coordinator finds own people and cases only
+        hits = reads.search(self.store, query[:200], limit=max(limit, 200))
+        return [h for h in hits if (h["label"] == "Person" and h["id"] in scope.people)
+                or (h["label"] == "Case" and h["id"] in scope.cases)][:limit]
 
     @action("ego_network", target="entity_id", params=("hops", "max_nodes", "expanded"))
     def ego_network(self, entity_id: str, *, hops: int = 1, max_nodes: int = 300, labels: list[str] | None = None,
@@ -368,6 +404,8 @@ class WorkbenchService:
         limits = thresholds if thresholds is not None else stages.thresholds()
         rows = []
         for r in self.store.read(REPATRIATION, {}, purpose="repatriation"):
+            if self.scoped and r["id"] not in self._scope().rescues:
+                continue
             stage, since = stages.current_stage(r)
             days = stages.days_in_stage(since, today)
             limit = limits.get(stage)
@@ -375,8 +413,9 @@ class WorkbenchService:
                          "office": r["office"], "stage": stage, "since": since, "days": days,
                          "overdue": bool(limit is not None and days is not None and days > limit),
                          "month": (r["returned_on"] or r["rescued_on"] or r["reported_on"] or "")[:7]})
-        return pd.DataFrame(rows, columns=["id", "person", "name", "country", "office", "stage", "since", "days",
-                                           "overdue", "month"])
+        table = pd.DataFrame(rows, columns=["id", "person", "name", "country", "office", "stage", "since", "days",
+                                            "overdue", "month"])
+        return mask_frame(table) if self.masked else table
 
     @action("stage_history", target="rescue_id")
     def stage_history(self, rescue_id: str) -> list[dict[str, Any]]:
@@ -429,6 +468,8 @@ class WorkbenchService:
 
         manifest = read_register(path, "manifest")
         listed = self.store.read(RESCUE_LIST, {}, purpose="manifest-check")
+        if self.scoped:
+            listed = [r for r in listed if r["id"] in self._scope().rescues]
         by_passport = {pp: r for r in listed for pp in r["passports"] or []}
         by_name: dict[str, dict[str, Any]] = {}
         for r in listed:
@@ -496,7 +537,8 @@ class WorkbenchService:
         """The records one indicator counts (never a name)."""
         from playbooks.indicators import drilldown
 
-        return drilldown(self.store, indicator_id, year, as_of=as_of)
+        records = drilldown(self.store, indicator_id, year, as_of=as_of)
+        return mask_rows(records) if self.masked else records
 
     @action("report", target="year", params=("lang", "fmt", "as_of", "suppress_below"))
     def report(self, year: int, *, lang: str, fmt: str, as_of: date | None = None, suppress_below: int = 0) -> bytes:
@@ -527,7 +569,8 @@ class WorkbenchService:
         """Run a saved investigation (read-only, capped, timed out) with the given parameters."""
         from playbooks.investigations.run import run_playbook
 
-        return run_playbook(self.store, name, given)
+        result = run_playbook(self.store, name, given)
+        return replace(result, rows=mask_rows(result.rows)) if self.masked else result
 
     @action("export_playbook", target="result.playbook.name", params=("fmt",))
     def export_playbook(self, result: Any, fmt: str = "csv") -> str:
@@ -556,3 +599,56 @@ class WorkbenchService:
         resolved = resolve(self.store)
         summary.merges, summary.candidates = resolved.merged, resolved.candidates
         return summary
+
+    # --- Administration ---------------------------------------------------------------------
+    def _users(self) -> Any:
+        from graph.settings import load_settings
+        from workbench.accounts import user_store
+
+        return user_store(load_settings())
+
+    @action("users", audit=False)
+    def users(self) -> pd.DataFrame:
+        """Every account (name, role, office, e-mail, state, failures; never a hash)."""
+        rows = [u.public() for u in self._users().list()]
+        return pd.DataFrame(rows, columns=["name", "role", "office", "email", "disabled", "failed", "locked_until",
+                                           "created_at", "password_changed_at"])
+
+    @action("add_user", target="name", params=("role", "office", "email"))
+    def add_user(self, name: str, role: str, *, office: str | None = None, email: str | None = None) -> str:
+        """Create an account with a generated password; the password, to show once.
+
+        Raises:
+            UserError: a bad name or role, or the name is taken.
+        """
+        from workbench.users import generate_password
+
+        password = generate_password()
+        self._users().add(name, role, password, office=office, email=email)
+        return password
+
+    @action("disable_user", target="name")
+    def disable_user(self, name: str) -> None:
+        """Disable an account: its sessions end at their next click, it cannot sign in.
+
+        Raises:
+            UserError: no such account, or it is the caller's own.
+        """
+        from workbench.users import UserError
+
+        if (name or "").strip().lower() == self.actor:
+            raise UserError("you cannot disable your own account: ask another admin")
+        self._users().disable(name)
+
+    @action("audit_trail", params=("actor", "action", "since", "until"))
+    def audit_trail(self, *, actor: str | None = None, action: str | None = None, since: str | None = None,
+                    until: str | None = None) -> tuple[pd.DataFrame, Any]:
+        """The audit trail filtered (newest first) and the check of its whole chain."""
+        from graph.audit import filter_entries
+
+        entries = filter_entries(self.audit.entries(), actor=actor or None, action=action or None,
+                                 since=since or None, until=until or None)
+        columns = ["seq", "at", "actor", "role", "action", "target", "params", "outcome"]
+        table = pd.DataFrame([{c: e.get(c) for c in columns} for e in reversed(entries)], columns=columns)
+        table["params"] = table["params"].map(lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+        return table, self.audit.verify()

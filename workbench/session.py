@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import html
-import os
 
 import streamlit as st
 
+from graph.audit import AuditLog
 from graph.settings import load_settings
 from graph.store import Store, open_store
+from workbench.access import PAGES, PermissionDenied, may_open
 from workbench.i18n import LANGS, t
 from workbench.service import WorkbenchService
+from workbench.signin import require_user
 
 __all__ = ["service", "lang", "tr", "escaped", "language_picker"]
 
@@ -21,10 +23,21 @@ def _store() -> Store:
     return open_store(load_settings(), user="workbench")
 
 
-def service() -> WorkbenchService:
-    """The service for the person using this browser session."""
-    actor = st.session_state.get("user") or os.environ.get("USER") or "workbench"
-    return WorkbenchService(_store(), actor=actor, role="investigator")
+def service(page: str) -> WorkbenchService:
+    """The service for the person signed in to this browser session, on ``page``.
+
+    Shows the sign-in form and stops when no one is signed in (or the session expired); says
+    so and stops when the user's role may not open the page. Either way the page's own code
+    never runs, and the service refuses what the role may not do in any case.
+    """
+    settings = load_settings()
+    user = require_user(settings)
+    audit = AuditLog.at_home(settings.home)
+    if page not in PAGES or not may_open(user["role"], page):
+        audit.record(actor=user["user"], role=user["role"], action="open_page", target=page, outcome="denied")
+        st.error(str(PermissionDenied(user["role"], f"open the {page} page")))
+        st.stop()
+    return WorkbenchService(_store(), actor=user["user"], role=user["role"], office=user.get("office"), audit=audit)
 
 
 def lang() -> str:

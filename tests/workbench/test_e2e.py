@@ -20,6 +20,7 @@ import pytest
 from graph.model import make_id
 from graph.store import Store
 from graph.writes import GraphBatch, NodeRow, RelRow, write_batch
+from tests.support.accounts import PASSWORD, ensure_user
 from tests.support.waiting import wait_until
 from workbench.service import WorkbenchService
 
@@ -65,6 +66,7 @@ def hostile_person(demo_graph: Store) -> str:
 
 @pytest.fixture(scope="module")
 def served(server_settings, demo_graph: Store, hostile_person: str) -> Iterator[str]:
+    ensure_user(server_settings.home, "e2e-investigator", "investigator")
     port = _free_port()
     env = {**os.environ, "TIPGRAPH_HOME": str(server_settings.home)}
     if not server_settings.uses_local_server:
@@ -98,11 +100,12 @@ def browser() -> Iterator[object]:
 @pytest.fixture(scope="module")
 def warm(served, browser) -> str:
     """One visit to the main page: a fresh server knows its pages only after a first run
-    (Streamlit shows 'Page not found' once to the very first deep link)."""
+    (Streamlit shows 'Page not found' once to the very first deep link); the sign-in form is all
+    it shows before anyone signs in."""
     context = browser.new_context()
     first = context.new_page()
     first.goto(f"{served}/?lang=en")
-    first.get_by_label("Search names, identifiers or case numbers").wait_for(timeout=SLOW)
+    first.get_by_role("heading", name="Sign in").wait_for(timeout=SLOW)
     context.close()
     return served
 
@@ -120,8 +123,16 @@ def page(browser, warm, request):
     context.close()
 
 
+def _sign_in(page, name: str = "e2e-investigator", password: str = PASSWORD) -> None:
+    """Fill in the sign-in form that every fresh browser session meets first."""
+    page.get_by_label("User name").or_(page.get_by_label("使用者名稱")).first.fill(name, timeout=SLOW)
+    page.get_by_label("Password").or_(page.get_by_label("密碼")).first.fill(password)
+    page.get_by_role("button", name="Sign in").or_(page.get_by_role("button", name="登入")).first.click()
+
+
 def _open(page, url: str, heading: str) -> None:
     page.goto(url)
+    _sign_in(page)
     page.get_by_role("heading", name=heading).first.wait_for(timeout=SLOW)
     _settle(page)
 
@@ -195,7 +206,7 @@ def test_e2e_moving_a_victim_to_a_stage_writes_the_history(served, page, demo_gr
     moved = demo_graph.read("MATCH (m:StageChange) WHERE m.note = $note RETURN m.stage AS stage, m.by AS by",
                             {"note": "closed after follow-up <b>e2e</b>"})
     assert [r["stage"] for r in moved] == ["closed"]
-    svc = WorkbenchService(demo_graph)
+    svc = WorkbenchService(demo_graph, actor="e2e", role="investigator")
     assert "closed" in set(svc.repatriation()["stage"])
 
 

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from graph.store import Store
+from tests.support.accounts import signed_in
 
 pytestmark = pytest.mark.server
 
@@ -20,6 +21,7 @@ def app(server_env, demo_graph: Store):
     def open_page(name: str) -> AppTest:
         at = AppTest.from_file(str(PAGES / f"{name}_page.py"), default_timeout=120)
         at.session_state["lang"] = "en"
+        signed_in(at.session_state, server_env.home, "investigator")
         at.run()
         assert not at.exception, [e.value for e in at.exception]
         return at

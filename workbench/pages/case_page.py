@@ -9,7 +9,7 @@ from graph.errors import GraphError
 from workbench.journeymap import route_svg
 from workbench.session import escaped, service, tr
 
-svc = service()
+svc = service("case")
 st.title(tr("case"))
 
 query = st.text_input(tr("search"), key="case_q", max_chars=200)

@@ -10,7 +10,7 @@ from graph.errors import GraphError
 from workbench.linkchart import SHAPES, render_html
 from workbench.session import escaped, service, tr
 
-svc = service()
+svc = service("explore")
 st.title(tr("explore"))
 
 

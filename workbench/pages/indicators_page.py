@@ -12,7 +12,7 @@ import streamlit as st
 from graph.errors import GraphError
 from workbench.session import lang, service, tr
 
-svc = service()
+svc = service("indicators")
 st.title(tr("indicators"))
 
 c1, c2 = st.columns(2)

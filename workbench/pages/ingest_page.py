@@ -12,7 +12,7 @@ from graph.errors import GraphError
 from graph.settings import load_settings
 from workbench.session import service, tr
 
-svc = service()
+svc = service("ingest")
 settings = load_settings()
 st.title(tr("ingest"))
 st.caption(tr("size_limit", mb=settings.max_file_mb))

@@ -12,7 +12,7 @@ from playbooks.errors import PlaybookError
 from workbench.linkchart import Chart, ChartEdge, ChartNode, render_html
 from workbench.session import lang, service, tr
 
-svc = service()
+svc = service("playbooks")
 st.title(tr("playbooks"))
 zh = lang() == "zh-TW"
 

@@ -15,7 +15,7 @@ from ingest.documents import Unreadable
 from workbench.session import escaped, lang, service, tr
 from workbench.stages import STAGES, stage_of, thresholds
 
-svc = service()
+svc = service("repatriation")
 st.title(tr("repatriation"))
 
 try:

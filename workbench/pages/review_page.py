@@ -7,7 +7,7 @@ import streamlit as st
 from graph.errors import GraphError
 from workbench.session import escaped, service, tr
 
-svc = service()
+svc = service("review")
 st.title(tr("review"))
 
 candidates = svc.resolution_candidates(limit=200)
