@@ -29,14 +29,18 @@ def streamlit_command(port: int, address: str, max_upload_mb: int) -> list[str]:
 def workbench_cmd(
     port: Annotated[int, typer.Option("--port", help="Port to serve on.")] = 8501,
     address: Annotated[str, typer.Option("--address", help="Address to listen on (loopback unless you put it "
-                                                            "behind an authenticating proxy).")] = "127.0.0.1",
+                                                            "behind a TLS-terminating proxy).")] = "127.0.0.1",
 ) -> None:
-    """Serve the workbench (explore, cases, repatriation, 4P, ingest, playbooks, review)."""
+    """Serve the workbench (explore, cases, repatriation, 4P, ingest, playbooks, review, admin) behind sign-in."""
     from graph.store import open_store
+    from workbench.accounts import user_store
 
     settings = _settings()
     with open_store(settings) as store:  # starts the local server when none is configured
         store.ping()
+    if not user_store(settings).list():
+        err.print("no workbench accounts yet: create one with `tipgraph user add NAME --role admin` "
+                  "(or `tipgraph user ensure-demo-admin`), or nobody can sign in")
     err.print(f"tipgraph workbench on http://{address}:{port} (Ctrl+C stops it)")
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     try:

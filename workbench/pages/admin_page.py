@@ -16,6 +16,9 @@ st.title(tr("admin"))
 
 tab_users, tab_audit = st.tabs([tr("users"), tr("audit_trail")])
 with tab_users:
+    shown = st.session_state.pop("admin_new_password", None)  # shown once, after the rerun that lists the user
+    if shown:
+        st.success(tr("new_password", password=shown))
     st.dataframe(svc.users(), hide_index=True, width="stretch", key="admin_users")
     st.subheader(tr("add_user"))
     with st.form("admin_add_user", clear_on_submit=True):
@@ -30,9 +33,11 @@ with tab_users:
             except GraphError as e:
                 st.error(str(e))
             else:
-                st.success(tr("new_password", password=password))
+                st.session_state["admin_new_password"] = password
+                st.rerun()
     st.subheader(tr("disable_user"))
-    enabled = [n for n, off in zip(svc.users()["name"], svc.users()["disabled"]) if not off]
+    accounts = svc.users()
+    enabled = [n for n, off in zip(accounts["name"], accounts["disabled"]) if not off]
     with st.form("admin_disable_user"):
         who = st.selectbox(tr("user_name"), enabled, key="admin_disable_name")
         if st.form_submit_button(tr("disable_user")) and who:

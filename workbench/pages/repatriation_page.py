@@ -12,6 +12,7 @@ import streamlit as st
 
 from graph.errors import GraphError
 from ingest.documents import Unreadable
+from workbench.access import allowed
 from workbench.session import escaped, lang, service, tr
 from workbench.stages import STAGES, stage_of, thresholds
 
@@ -64,33 +65,36 @@ with tab_counts:
     if not counts.empty:
         st.bar_chart(counts)
 
-st.subheader(tr("move"))
-records = dict(zip(view["id"], view["name"] + " · " + view["stage"].map(stage_name)))
-if records:
-    with st.form("move_stage"):
-        record = st.selectbox(tr("pick"), list(records), format_func=lambda r: records[r], key="move_record")
-        stage = st.selectbox(tr("stage"), [s.id for s in STAGES], format_func=lambda s: stage_name[s], key="move_stage")
-        on = st.date_input(tr("date"), value=date.today(), max_value=date.today(), key="move_date")
-        note = st.text_area(tr("note"), max_chars=2000, key="move_note")
-        if st.form_submit_button(tr("save")):
-            try:
-                svc.move_stage(record, stage, on.isoformat(), note)
-                st.success(f"{tr('saved')}: {stage_of(stage).en}")
-                st.rerun()
-            except (ValueError, GraphError) as e:
-                st.error(str(e))
-    history = svc.stage_history(st.session_state.get("move_record") or next(iter(records)))
-    if history:
-        st.markdown(f"**{tr('history')}**")
-        st.dataframe(pd.DataFrame(history), hide_index=True, width="stretch", key="rep_history")
+# what the role may not do is not offered (the service refuses it anyway)
+if allowed(svc.role, "move_stage"):
+    st.subheader(tr("move"))
+    records = dict(zip(view["id"], view["name"] + " · " + view["stage"].map(stage_name)))
+    if records:
+        with st.form("move_stage"):
+            record = st.selectbox(tr("pick"), list(records), format_func=lambda r: records[r], key="move_record")
+            stage = st.selectbox(tr("stage"), [s.id for s in STAGES], format_func=lambda s: stage_name[s], key="move_stage")
+            on = st.date_input(tr("date"), value=date.today(), max_value=date.today(), key="move_date")
+            note = st.text_area(tr("note"), max_chars=2000, key="move_note")
+            if st.form_submit_button(tr("save")):
+                try:
+                    svc.move_stage(record, stage, on.isoformat(), note)
+                    st.success(f"{tr('saved')}: {stage_of(stage).en}")
+                    st.rerun()
+                except (ValueError, GraphError) as e:
+                    st.error(str(e))
+        history = svc.stage_history(st.session_state.get("move_record") or next(iter(records)))
+        if history:
+            st.markdown(f"**{tr('history')}**")
+            st.dataframe(pd.DataFrame(history), hide_index=True, width="stretch", key="rep_history")
 
-st.subheader(tr("manifest_check"))
-upload = st.file_uploader(tr("manifest_upload"), type=["csv", "xlsx"], key="manifest_file")
-if upload is not None:
-    with tempfile.TemporaryDirectory(prefix="tipgraph-manifest-") as folder:
-        path = Path(folder) / ("manifest" + Path(upload.name).suffix.lower())  # never the uploaded name as a path
-        path.write_bytes(upload.getvalue())
-        try:
-            st.dataframe(svc.check_manifest(path), hide_index=True, width="stretch", key="manifest_result")
-        except Unreadable as e:
-            st.error(str(e))
+if allowed(svc.role, "check_manifest"):
+    st.subheader(tr("manifest_check"))
+    upload = st.file_uploader(tr("manifest_upload"), type=["csv", "xlsx"], key="manifest_file")
+    if upload is not None:
+        with tempfile.TemporaryDirectory(prefix="tipgraph-manifest-") as folder:
+            path = Path(folder) / ("manifest" + Path(upload.name).suffix.lower())  # never the uploaded name as a path
+            path.write_bytes(upload.getvalue())
+            try:
+                st.dataframe(svc.check_manifest(path), hide_index=True, width="stretch", key="manifest_result")
+            except Unreadable as e:
+                st.error(str(e))
