@@ -49,17 +49,30 @@ def _settings() -> Settings:
 
 
 def _friendly(fn: F) -> F:
-    """Turn our exceptions into a one-line message and exit status 1."""
+    """Turn our exceptions into a one-line message and exit status 1; record the commands that touch
+    case data in the audit trail."""
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from ingest.quarantine import QuarantineFailed
 
+        from tipgraph.cli_audit import record_cli
+
+        outcome = "ok"
         try:
             return fn(*args, **kwargs)
         except (GraphError, QuarantineFailed) as e:
+            outcome = f"error: {type(e).__name__}"
             err.print(f"[bold red]error:[/] {e}", highlight=False, markup=True)
             raise typer.Exit(1) from None
+        except typer.Exit as e:
+            outcome = "ok" if not e.exit_code else f"exit {e.exit_code}"
+            raise
+        except BaseException as e:
+            outcome = f"error: {type(e).__name__}"
+            raise
+        finally:
+            record_cli(fn.__name__, kwargs, outcome)  # the commands that touch case data (tipgraph/cli_audit.py)
 
     return wrapper  # type: ignore[return-value]
 

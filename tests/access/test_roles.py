@@ -5,6 +5,7 @@ expired session and a page opened before sign-in."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from dataclasses import dataclass
@@ -332,3 +333,15 @@ def test_roles_admin_page_adds_and_disables_a_user_and_filters_the_audit(server_
     trail = at.dataframe[1].value
     assert len(trail) >= 1 and set(trail["action"]) == {"add_user"}
     assert re.search(r"\d+ entries", at.success[-1].value)
+
+
+def test_roles_cli_reads_of_case_data_leave_an_audit_entry(server_env, demo_graph: Store) -> None:
+    from typer.testing import CliRunner
+
+    from tipgraph.cli import app
+
+    result = CliRunner().invoke(app, ["query", "--json", "MATCH (p:Person) RETURN count(p) AS n"])
+    assert result.exit_code == 0, result.output
+    last = AuditLog.at_home(server_env.home).entries()[-1]
+    assert last["action"] == "cli:query" and last["actor"].startswith("cli:") and last["outcome"] == "ok"
+    assert "MATCH (p:Person)" in json.dumps(last["params"], ensure_ascii=False)
