@@ -11,8 +11,10 @@ Appends hold an exclusive ``fcntl`` lock on the file while they read the last en
 write the next, so workbench sessions in several processes cannot fork the chain.
 
 What the chain cannot show on its own: the last entries cut off the end (the chain before
-them is still whole). Copy the count and last hash ``verify`` prints somewhere else (a
-backup, a ticket) to pin them.
+them is still whole). Each append therefore also writes the new entry's ``seq`` and hash to
+``audit.head`` beside the trail, and ``verify`` reports a trail shorter than its head; someone
+who can rewrite both files can still cut the end, so copy the count and last hash ``verify``
+prints somewhere else (a backup, a ticket) to pin them.
 
 >>> e1 = chain_entry(None, at="2026-01-01T00:00:00+00:00", actor="ana", role="analyst", action="search",
 ...                  target="", params={"query": "x"}, outcome="ok")
@@ -183,10 +185,30 @@ class AuditLog:
             line = json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
             os.write(fd, line.encode("utf-8"))
             os.fsync(fd)
+            self._write_head(entry)
             return entry
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
+
+    @property
+    def head_path(self) -> Path:
+        return self.path.with_suffix(".head")
+
+    def _write_head(self, entry: dict[str, Any]) -> None:
+        """The last entry's seq and hash, replaced whole (called under the append lock)."""
+        tmp = self.path.with_suffix(".head.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({"seq": entry["seq"], "hash": entry["hash"]}, f)
+        os.replace(tmp, self.head_path)
+
+    def head(self) -> dict[str, Any] | None:
+        """The last appended entry's seq and hash as the head file has them (None without one)."""
+        try:
+            return _parse(self.head_path.read_text(encoding="utf-8"))
+        except OSError:
+            return None
 
     def lines(self) -> Iterator[dict[str, Any] | None]:
         """Every line parsed (``None`` for one that is not a JSON object); nothing when there is no file."""
@@ -202,7 +224,15 @@ class AuditLog:
         return [e for e in self.lines() if e is not None]
 
     def verify(self) -> AuditCheck:
-        return verify_entries(self.lines())
+        """The chain checked (``verify_entries``), then its end against the head file."""
+        check = verify_entries(self.lines())
+        head = self.head()
+        if check.ok and head and (int(head.get("seq", 0)) > check.count or
+                                  (int(head.get("seq", 0)) == check.count and head.get("hash") != check.last_hash)):
+            return AuditCheck(False, check.count, check.last_hash, line=check.count + 1,
+                              problem=f"entries after {check.count} were cut off (the last one written was "
+                                      f"{head.get('seq')})")
+        return check
 
 
 def _last_line(fd: int) -> str:

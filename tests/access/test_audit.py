@@ -135,3 +135,19 @@ def test_audit_cli_show_filters_and_prints_json_lines(home: Path) -> None:
     result = CliRunner().invoke(app, ["audit", "show", "--actor", "user0", "--action", "entity", "--json"])
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert result.exit_code == 0 and len(rows) == 3 and {r["actor"] for r in rows} == {"user0"}
+
+
+def test_audit_entries_cut_off_the_end_are_named_by_the_head(tmp_path: Path) -> None:
+    log = _trail(tmp_path / "audit.jsonl")
+    lines = _lines(log.path)
+    log.path.write_text("".join(lines[:3]), encoding="utf-8")
+    check = log.verify()
+    assert not check.ok and check.line == 4 and "cut off" in check.problem
+    assert verify_entries(log.lines()).ok, "the chain alone cannot tell: the head file does"
+
+
+def test_audit_cli_verify_fails_when_the_trail_is_gone_but_its_head_is_not(home: Path) -> None:
+    log = _trail(home / "audit" / "audit.jsonl", 2)
+    log.path.unlink()
+    result = CliRunner().invoke(app, ["audit", "verify"])
+    assert result.exit_code == 1 and "audit trail missing" in result.output
