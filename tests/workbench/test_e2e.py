@@ -67,6 +67,7 @@ def hostile_person(demo_graph: Store) -> str:
 @pytest.fixture(scope="module")
 def served(server_settings, demo_graph: Store, hostile_person: str) -> Iterator[str]:
     ensure_user(server_settings.home, "e2e-investigator", "investigator")
+    ensure_user(server_settings.home, "e2e-analyst", "analyst")
     port = _free_port()
     env = {**os.environ, "TIPGRAPH_HOME": str(server_settings.home)}
     if not server_settings.uses_local_server:
@@ -231,3 +232,25 @@ def test_e2e_the_4p_report_downloads_and_opens(served, page, tmp_path: Path) -> 
     info.value.save_as(str(saved))
     doc = Document(str(saved))
     assert len(doc.tables) >= 4 and saved.stat().st_size > 10_000
+
+
+def test_e2e_nothing_shows_before_sign_in_and_a_wrong_password_is_refused(served, page) -> None:
+    page.goto(f"{served}/repatriation?lang=en")
+    page.get_by_role("heading", name="Sign in").wait_for(timeout=SLOW)
+    _settle(page)
+    body = page.inner_text("body")
+    assert "Repatriation" not in body and "Explore" not in body
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0
+    _sign_in(page, password="not the password at all")
+    page.get_by_text("sign-in failed").wait_for(timeout=SLOW)
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0
+
+
+def test_e2e_an_analyst_gets_the_asked_page_and_only_the_analyst_pages(served, page) -> None:
+    page.goto(f"{served}/repatriation?lang=en")
+    _sign_in(page, name="e2e-analyst")
+    page.get_by_role("heading", name="Repatriation").first.wait_for(timeout=SLOW)
+    _settle(page)
+    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert "Repatriation" in nav and "Playbooks" in nav and "Explore" not in nav and "Review" not in nav
+    assert "Move to a stage" not in page.inner_text("body")  # an analyst moves nothing
