@@ -34,7 +34,7 @@ from typing import Any
 NAMES = ("高○正", "黃○思", "林○美", "陳", "王", "KAO", "CHEN", "Garcia", "+8869", "BR265")
 COUNT_MOVES = "MATCH (m:StageChange) WHERE m.note STARTS WITH 'load-bench' RETURN count(m) AS n"
 DOCUMENTS = "MATCH (d:Document) RETURN count(d) AS n"
-RESCUES = "MATCH (r:Rescue) RETURN r.id AS id"
+RESCUES = "MATCH (r:Rescue) RETURN r.id AS id, r.office AS office"
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -53,7 +53,8 @@ def _ingest(home: str, folder: Path) -> tuple[float, int]:
     return time.perf_counter() - started, int(summary["documents"]) + int(summary["registers"])
 
 
-def _session(n: int, store: Any, home: str, stop: threading.Event, rescues: list[str], out: dict[str, list[float]],
+def _session(n: int, store: Any, home: str, stop: threading.Event, rescues: list[dict[str, Any]],
+             out: dict[str, list[float]],
              errors: list[str], moves: list[int], lock: threading.Lock) -> None:
     from graph.audit import AuditLog
     from workbench.linkchart import render_html
@@ -61,7 +62,9 @@ def _session(n: int, store: Any, home: str, stop: threading.Event, rescues: list
 
     audit = AuditLog.at_home(Path(home))  # every session appends to the one hash chain, as in the workbench
     svc = WorkbenchService(store, actor=f"load-{n}", role="investigator", audit=audit)
-    writer = WorkbenchService(store, actor=f"load-{n}", role="coordinator", audit=audit)
+    # a coordinator moves victims of their own office (as the workbench's access rules say)
+    writers = {office: WorkbenchService(store, actor=f"load-{n}", role="coordinator", office=office, audit=audit)
+               for office in {r["office"] for r in rescues}}
     rng = random.Random(n)
     while not stop.is_set():
         try:
@@ -84,7 +87,8 @@ def _session(n: int, store: Any, home: str, stop: threading.Event, rescues: list
             _note(out, lock, "entity + evidence", t)
             if rng.random() < 0.1:
                 t = time.perf_counter()
-                writer.move_stage(rng.choice(rescues), "contacted", "2022-06-01", note=f"load-bench {n}")
+                record = rng.choice(rescues)
+                writers[record["office"]].move_stage(record["id"], "contacted", "2022-06-01", note=f"load-bench {n}")
                 _note(out, lock, "stage move (write)", t)
                 with lock:
                     moves[0] += 1
@@ -121,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             _ingest(home, first)  # the data the sessions read
             alone_s, alone_docs = _ingest(home, second)  # baseline: the same kind of ingest, nothing else running
             with open_store(settings, start_local=False, user="bench") as store:
-                rescues = [r["id"] for r in store.read(RESCUES)]
+                rescues = [r for r in store.read(RESCUES) if r["office"]]
                 out: dict[str, list[float]] = defaultdict(list)
                 errors: list[str] = []
                 moves = [0]

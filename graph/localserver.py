@@ -120,6 +120,32 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _can_bind(port: int) -> bool:
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds: TIME_WAIT is no obstacle
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def _ports(settings: Settings) -> tuple[int, int]:
+    """Bolt and HTTP ports: the last ones used when both are free (a restarted server keeps
+    its address, so a running ingest or workbench reconnects), else new free ones."""
+    try:
+        last = json.loads((server_dir(settings) / "ports.json").read_text(encoding="utf-8"))
+        bolt, http = int(last["bolt"]), int(last["http"])
+        if bolt != http and _can_bind(bolt) and _can_bind(http):
+            return bolt, http
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    bolt_port, http_port = _free_port(), _free_port()
+    while http_port == bolt_port:
+        http_port = _free_port()
+    return bolt_port, http_port
+
+
 def _port_answers(port: int) -> bool:
     with socket.socket() as s:
         s.settimeout(0.5)
@@ -208,9 +234,9 @@ def start(settings: Settings) -> ServerState:
         _ensure_password(settings)
         root = server_dir(settings) / "databases"
         root.mkdir(parents=True, exist_ok=True)
-        bolt_port, http_port = _free_port(), _free_port()
-        while http_port == bolt_port:
-            http_port = _free_port()
+        bolt_port, http_port = _ports(settings)
+        (server_dir(settings) / "ports.json").write_text(json.dumps({"bolt": bolt_port, "http": http_port}),
+                                                         encoding="utf-8")
         cmd = [
             sys.executable, "-m", _PROC_MODULE,
             "--root", str(root),

@@ -15,14 +15,16 @@ import os
 import re
 import signal
 import sys
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TypeVar
 
-from graph.errors import GraphError, ModelError
+from graph.errors import GraphError, GraphUnavailable, ModelError
 from graph.store import Store
 from graph.writes import GraphBatch, write_batch, write_batches
 from ingest.documents import Unreadable
@@ -36,9 +38,15 @@ TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 # Documents written per transaction: each lands whole, with its evidence, or not at all; a
 # group saves the round trips that dominate writing one short document.
 GROUP = 16
+T = TypeVar("T")
+log = logging.getLogger(__name__)
 _REGISTER_KINDS = {"rescue": "rescue", "manifest": "manifest", "services": "services", "activities": "activities"}
 
 _PR_SET_PDEATHSIG = 1
+
+# How long a run waits for a graph server that stopped answering before it stops (and keeps
+# what it wrote); the waits double from 1 s up to 30 s.
+RETRY_SECONDS = 120.0
 
 EXISTING_DOCUMENTS = """
 MATCH (d:Document)
@@ -197,15 +205,27 @@ def _outcomes(tasks: list[tuple[str, str, str, int, str]], workers: int) -> Iter
         for task in tasks:
             yield _prepare_star(task)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(os.getpid(),)) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(os.getpid(),))
+    try:
         # in order, so that the writes (and so the final graph) do not depend on timing
         yield from pool.map(_prepare_star, tasks, chunksize=4)
+    except BaseException:  # the run stopped early (the graph went away, Ctrl+C): drop the files not read yet
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def ingest(store: Store, paths: Iterable[Path], *, home: Path, kind: str = "auto", lang: str = "auto",
            max_bytes: int = 50 * 2**20, workers: int = 0, batch_size: int = 2000,
-           progress: Callable[[Outcome], None] | None = None) -> IngestSummary:
-    """Ingest every file under ``paths``; returns the summary. Never stops for one bad file."""
+           progress: Callable[[Outcome], None] | None = None, retry_s: float = RETRY_SECONDS) -> IngestSummary:
+    """Ingest every file under ``paths``; returns the summary. Never stops for one bad file.
+
+    A graph server that stops answering is waited for up to ``retry_s`` seconds (``patiently``).
+
+    Raises:
+        IngestInterrupted: the server did not come back in time; what was written is kept.
+        QuarantineFailed: a refused file could not be quarantined (a full disk, say).
+    """
     if kind not in KINDS:
         raise ValueError(f"kind {kind!r}: choose one of {', '.join(KINDS)}")
     started = time.monotonic()
@@ -225,42 +245,88 @@ def ingest(store: Store, paths: Iterable[Path], *, home: Path, kind: str = "auto
         tasks.append((str(file), kind, lang, max_bytes, now))
     workers = workers or os.cpu_count() or 1
     group: list[Outcome] = []
-    for outcome in _outcomes(tasks, min(workers, len(tasks)) if tasks else 1):
-        if outcome.batch is None:
-            _quarantine(summary, Path(outcome.path), Unreadable(outcome.path, outcome.reason or "corrupt", outcome.detail),
-                        home)
-        elif outcome.doc_id in existing or any(o.doc_id == outcome.doc_id for o in group):
-            summary.skipped += 1  # the same bytes twice in one run
-        else:
-            group.append(outcome)
-            if len(group) >= GROUP:
-                _write_group(store, group, summary, existing, home, batch_size)
-                group = []
-        if progress is not None:
-            progress(outcome)
-    if group:
-        _write_group(store, group, summary, existing, home, batch_size)
+    try:
+        for outcome in _outcomes(tasks, min(workers, len(tasks)) if tasks else 1):
+            if outcome.batch is None:
+                _quarantine(summary, Path(outcome.path),
+                            Unreadable(outcome.path, outcome.reason or "corrupt", outcome.detail), home)
+            elif outcome.doc_id in existing or any(o.doc_id == outcome.doc_id for o in group):
+                summary.skipped += 1  # the same bytes twice in one run
+            else:
+                group.append(outcome)
+                if len(group) >= GROUP:
+                    _write_group(store, group, summary, existing, home, batch_size, retry_s)
+                    group = []
+            if progress is not None:
+                progress(outcome)
+        if group:
+            _write_group(store, group, summary, existing, home, batch_size, retry_s)
+    except GraphUnavailable as e:
+        raise IngestInterrupted(summary.documents + summary.registers, e, getattr(e, "waited_s", retry_s)) from e
     summary.seconds = time.monotonic() - started
     return summary
 
 
+class IngestInterrupted(GraphError):
+    """The graph server went away during a run and did not come back in time; what was
+    written is kept, and running the same command again goes on from there."""
+
+    def __init__(self, written: int, cause: GraphUnavailable, waited_s: float) -> None:
+        self.written = written
+        super().__init__(
+            f"{cause}; waited {waited_s:.0f} s for it to come back. The {written} documents this run wrote are in "
+            "the graph and kept; once the server answers, run the same command again: it skips them and goes on.")
+
+
+def patiently(work: Callable[[], T], *, retry_s: float, on_wait: Callable[[str], None] | None = None) -> T:
+    """``work()``, tried again while the graph server does not answer, with waits doubling from
+    1 s (at most 30 s each) until ``retry_s`` seconds have been spent waiting.
+
+    Raises:
+        GraphUnavailable: the server did not come back within ``retry_s``.
+    """
+    waited, delay = 0.0, 1.0
+    while True:
+        try:
+            return work()
+        except GraphUnavailable as e:
+            if waited >= retry_s:
+                e.waited_s = waited  # type: ignore[attr-defined]
+                raise
+            pause = min(delay, retry_s - waited, 30.0)
+            message = f"the graph server does not answer ({e.reason}); trying again in {pause:.0f} s"
+            log.warning(message)
+            if on_wait is not None:
+                on_wait(message)
+            time.sleep(pause)  # back-off between attempts (not a test)
+            waited += pause
+            delay *= 2
+
+
 def _write_group(store: Store, group: list[Outcome], summary: IngestSummary, existing: set[str], home: Path,
-                 batch_size: int) -> None:
+                 batch_size: int, retry_s: float = RETRY_SECONDS) -> None:
     """Write several documents in one transaction (each whole); when the group fails, write
-    them one by one so that only the document at fault is quarantined."""
+    them one by one so that only the document at fault is quarantined. A server that does not
+    answer is waited for (``patiently``), never blamed on a document."""
     try:
-        written = write_batches(store, [o.batch for o in group if o.batch is not None], batch_size=batch_size)
+        written = patiently(lambda: write_batches(store, [o.batch for o in group if o.batch is not None],
+                                                  batch_size=batch_size), retry_s=retry_s)
+    except GraphUnavailable:
+        raise
     except GraphError:
         if len(group) == 1:
             o = group[0]
             try:
-                written = write_batch(store, o.batch, batch_size=batch_size) if o.batch is not None else None
+                written = (patiently(lambda: write_batch(store, o.batch, batch_size=batch_size), retry_s=retry_s)
+                           if o.batch is not None else None)
+            except GraphUnavailable:
+                raise
             except GraphError as e:
                 _quarantine(summary, Path(o.path), Unreadable(o.path, "invalid", str(e)), home)
                 return
         else:
             for o in group:
-                _write_group(store, [o], summary, existing, home, batch_size)
+                _write_group(store, [o], summary, existing, home, batch_size, retry_s)
             return
     if written is None:
         return

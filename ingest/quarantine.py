@@ -6,6 +6,7 @@ The original is only ever read; quarantining the same bytes twice keeps one copy
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import hashlib
 import json
 import logging
@@ -17,7 +18,7 @@ from typing import Any
 
 from ingest.documents import Unreadable
 
-__all__ = ["REASON_SUFFIX", "list_quarantine", "quarantine", "quarantine_dir"]
+__all__ = ["REASON_SUFFIX", "QuarantineFailed", "list_quarantine", "quarantine", "quarantine_dir"]
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,22 @@ REASON_SUFFIX = ".reason.json"
 _PREFIX_LEN = 16
 _CHUNK = 1024 * 1024
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
+
+
+# errors of the quarantine folder itself, not of the refused file: the run must stop and say so
+_FOLDER_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
+
+
+class QuarantineFailed(Exception):
+    """A refused file could not be put in quarantine (a full disk, a read-only folder)."""
+
+    def __init__(self, path: Path, folder: Path, error: OSError) -> None:
+        self.path = path
+        self.folder = folder
+        self.error = error
+        super().__init__(
+            f"cannot quarantine {path} into {folder}: {error.strerror or error}. Free space there (or fix its "
+            "permissions) and run the same command again; what was written to the graph is kept.")
 
 
 def quarantine_dir(home: Path) -> Path:
@@ -63,10 +80,23 @@ def _copy_hashing(src: Path, folder: Path) -> tuple[Path, str, int]:
 
 def _write_json(target: Path, record: dict[str, Any]) -> None:
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".reason-")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(record, fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
-    os.replace(tmp, target)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(record, fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)  # no half-written reason file left behind
+        raise
+
+
+def _unreadable_source(path: Path) -> bool:
+    """Whether the refused file itself cannot be opened (then the folder is not at fault)."""
+    try:
+        with open(path, "rb"):
+            return False
+    except OSError:
+        return True
 
 
 def _same_reason(target: Path, record: dict[str, Any]) -> bool:
@@ -103,25 +133,31 @@ def quarantine(path: Path, error: Unreadable, home: Path) -> Path:
         "copy": None,
     }
     try:
-        tmp, sha, size = _copy_hashing(path, folder)
+        try:
+            tmp, sha, size = _copy_hashing(path, folder)
+        except OSError as e:
+            if e.errno in _FOLDER_ERRORS and not _unreadable_source(path):
+                raise
+            key = hashlib.sha256(str(path).encode("utf-8", "surrogatepass")).hexdigest()[:_PREFIX_LEN]
+            record["copy_error"] = e.strerror or type(e).__name__
+            target = folder / f"unread-{key}-{_safe_name(path)}{REASON_SUFFIX}"
+            if not _same_reason(target, record):
+                _write_json(target, record)
+            log.warning("quarantine: %s could not be copied (%s); reason file %s", error.reason, e.strerror,
+                        target.name)
+            return target
+        copy = folder / f"{sha[:_PREFIX_LEN]}-{_safe_name(path)}"
+        if copy.exists():
+            tmp.unlink()
+        else:
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, copy)
+        record.update(sha256=sha, size=size, copy=copy.name)
+        reason_file = copy.with_name(copy.name + REASON_SUFFIX)
+        if not _same_reason(reason_file, record):
+            _write_json(reason_file, record)
     except OSError as e:
-        key = hashlib.sha256(str(path).encode("utf-8", "surrogatepass")).hexdigest()[:_PREFIX_LEN]
-        record["copy_error"] = e.strerror or type(e).__name__
-        target = folder / f"unread-{key}-{_safe_name(path)}{REASON_SUFFIX}"
-        if not _same_reason(target, record):
-            _write_json(target, record)
-        log.warning("quarantine: %s could not be copied (%s); reason file %s", error.reason, e.strerror, target.name)
-        return target
-    copy = folder / f"{sha[:_PREFIX_LEN]}-{_safe_name(path)}"
-    if copy.exists():
-        tmp.unlink()
-    else:
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, copy)
-    record.update(sha256=sha, size=size, copy=copy.name)
-    reason_file = copy.with_name(copy.name + REASON_SUFFIX)
-    if not _same_reason(reason_file, record):
-        _write_json(reason_file, record)
+        raise QuarantineFailed(path, folder, e) from e
     log.info("quarantined doc:%s (%s)", sha, error.reason)
     return copy
 

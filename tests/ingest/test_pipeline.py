@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import schema
+from graph import localserver, schema
 from graph.store import Store, open_store
 from ingest.pipeline import ingest
 from ingest.resolve import resolve
@@ -178,26 +179,85 @@ def test_analytics_every_planted_co_travel_flight_is_found(loaded, demo_dir):
         assert any(victims and recruiters for victims, recruiters in zip(rows.victims, rows.recruiters)), planted
 
 
-def test_ingest_killed_midway_then_run_again_ends_with_the_same_graph(server_settings, demo_dir, tmp_path, loaded):
+def _ingest_args(demo_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "tipgraph", "ingest", "--json", "--allow-quarantine", *map(str, corpus(demo_dir))]
+
+
+def _ingest_env(server_settings, **extra: str) -> dict[str, str]:
+    env = {**os.environ, "TIPGRAPH_HOME": str(server_settings.home), "TIPGRAPH_WORKERS": "2", **extra}
+    if not server_settings.uses_local_server:
+        env["NEO4J_URI"] = server_settings.neo4j_uri or ""
+    return env
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_ingest_killed_at_a_random_point_then_run_again_ends_with_the_same_graph(server_settings, demo_dir, loaded,
+                                                                                  seed):
     store, _, _ = loaded
     expected = counts(store)
+    kill_after = random.Random(seed).randint(10, expected["node:Document"] // 2)
     store.write(WIPE)
     schema.init_schema(store)
-    env = {**os.environ, "TIPGRAPH_HOME": str(server_settings.home), "TIPGRAPH_WORKERS": "2"}
-    args = [sys.executable, "-m", "tipgraph", "ingest", "--json", "--allow-quarantine",
-            *map(str, corpus(demo_dir))]
+    env, args = _ingest_env(server_settings), _ingest_args(demo_dir)
     proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    assert wait_until(lambda: store.read(DOCUMENTS)[0]["n"] >= 60, timeout=120), "the run wrote too little to kill it"
+    assert wait_until(lambda: store.read(DOCUMENTS)[0]["n"] >= kill_after, timeout=300), "the run wrote too little"
     workers_before = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     gone = wait_until(lambda: not any(_alive(pid) for pid in workers_before), timeout=20)
     assert workers_before and gone, "workers outlived the killed run"
     partial = store.read(DOCUMENTS)[0]["n"]
-    assert 0 < partial < expected["node:Document"], "the run should have been killed midway"
+    assert kill_after <= partial < expected["node:Document"], "the run should have been killed midway"
     done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["skipped"] == partial
+    assert counts(store) == expected
+
+
+def _stderr_says(path: Path, words: str) -> bool:
+    return path.exists() and words in path.read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.mark.skipif(bool(os.environ.get("NEO4J_URI")), reason="stops and starts the bundled local server")
+def test_ingest_waits_for_a_restarted_graph_server_and_loses_nothing(server_settings, demo_dir, loaded, tmp_path):
+    store, _, _ = loaded
+    expected = counts(store)
+    store.write(WIPE)
+    schema.init_schema(store)
+    log = tmp_path / "stderr.txt"
+    with open(log, "w", encoding="utf-8") as err:
+        proc = subprocess.Popen(_ingest_args(demo_dir), env=_ingest_env(server_settings, TIPGRAPH_RETRY_SECONDS="300"),
+                                stdout=subprocess.PIPE, stderr=err, text=True)
+        assert wait_until(lambda: store.read(DOCUMENTS)[0]["n"] >= 40, timeout=300)
+        localserver.stop(server_settings)
+        assert wait_until(lambda: _stderr_says(log, "trying again"), timeout=120), log.read_text()
+        localserver.start(server_settings)  # on the same port: the run reconnects by itself
+        out, _ = proc.communicate(timeout=900)
+    assert proc.returncode == 0, log.read_text()
+    assert json.loads(out)["documents"] > 0
+    assert counts(store) == expected
+
+
+@pytest.mark.skipif(bool(os.environ.get("NEO4J_URI")), reason="stops and starts the bundled local server")
+def test_ingest_stops_with_a_clear_error_when_the_server_stays_away_and_resumes_after(server_settings, demo_dir,
+                                                                                     loaded, tmp_path):
+    store, _, _ = loaded
+    expected = counts(store)
+    store.write(WIPE)
+    schema.init_schema(store)
+    env = _ingest_env(server_settings, TIPGRAPH_RETRY_SECONDS="3")
+    proc = subprocess.Popen(_ingest_args(demo_dir), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert wait_until(lambda: store.read(DOCUMENTS)[0]["n"] >= 40, timeout=300)
+    localserver.stop(server_settings)
+    _, err = proc.communicate(timeout=300)
+    localserver.start(server_settings)
+    assert proc.returncode == 1
+    assert "run the same command again" in err and "Traceback" not in err
+    written = store.read(DOCUMENTS)[0]["n"]
+    assert written >= 40
+    done = subprocess.run(_ingest_args(demo_dir), env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["skipped"] == written
     assert counts(store) == expected
 
 
@@ -222,3 +282,25 @@ def test_ingest_a_document_the_graph_refuses_is_quarantined_alone(store, tmp_pat
     _write_group(store, [*good[:2], bad, good[2]], summary, existing, tmp_path / "home", 2000)
     assert summary.documents == 3 and [q["reason"] for q in summary.quarantined] == ["invalid"]
     assert store.read(DOCUMENTS)[0]["n"] == 3
+
+
+def test_patiently_waits_with_growing_pauses_then_gives_up_with_the_servers_error():
+    from graph.errors import GraphUnavailable
+    from ingest.pipeline import patiently
+
+    calls, waits = [], []
+
+    def flaky() -> str:
+        calls.append(1)
+        if len(calls) < 3:
+            raise GraphUnavailable("bolt://127.0.0.1:1", "connection refused")
+        return "written"
+
+    assert patiently(flaky, retry_s=10, on_wait=waits.append) == "written"
+    assert [w.rsplit("in ", 1)[1] for w in waits] == ["1 s", "2 s"]
+
+    def down() -> str:
+        raise GraphUnavailable("bolt://127.0.0.1:1", "connection refused")
+
+    with pytest.raises(GraphUnavailable, match="cannot reach the graph server"):
+        patiently(down, retry_s=0)

@@ -85,3 +85,45 @@ def test_list_quarantine_returns_every_record_and_skips_broken_ones(tmp_path: Pa
     records = list_quarantine(home)
     assert sorted(r["reason"] for r in records) == ["empty", "unsupported"]
     assert all(Path(r["reason_file"]).is_file() for r in records)
+
+
+@pytest.fixture
+def full_home(tmp_path: Path):
+    """A tipgraph home whose quarantine folder is a 32 KB tmpfs: a real full disk."""
+    import subprocess
+
+    home = tmp_path / "home"
+    folder = home / "quarantine"
+    folder.mkdir(parents=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32k,mode=0700", "tmpfs", str(folder)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here ({mounted.stderr.strip()}); CI runs as root and can")
+    try:
+        yield home
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+def test_quarantine_on_a_full_disk_raises_a_clear_error_and_leaves_no_half_copy(full_home: Path, tmp_path: Path):
+    from ingest.quarantine import QuarantineFailed
+
+    big = tmp_path / "big.bin"
+    big.write_bytes(b"\x00" * 200_000)
+    with pytest.raises(QuarantineFailed, match="No space left on device.*run the same command again"):
+        quarantine(big, Unreadable(str(big), "binary", "NUL bytes"), full_home)
+    assert [p.name for p in (full_home / "quarantine").iterdir()] == []  # no temporary or partial file
+    assert big.read_bytes() == b"\x00" * 200_000  # the original untouched
+
+
+@pytest.mark.server
+def test_ingest_stops_when_the_quarantine_disk_is_full_and_writes_nothing_half(full_home: Path, tmp_path: Path, store):
+    from ingest.pipeline import ingest
+    from ingest.quarantine import QuarantineFailed
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "scan.bin.txt").write_bytes(b"\x00" * 200_000)
+    with pytest.raises(QuarantineFailed, match="cannot quarantine"):
+        ingest(store, [folder], home=full_home, workers=1)
+    assert store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"] == 0
