@@ -24,9 +24,10 @@ def audit_verify() -> None:
 
     log = AuditLog.at_home(_settings().home)
     if not log.path.exists():
-        if log.head() is not None:
+        head = log.head()
+        if head is not None:
             err.print(f"[bold red]audit trail missing:[/] {log.path} is gone but {log.head_path} says "
-                      f"{log.head().get('seq')} entries were written; restore the trail from a backup", highlight=False)
+                      f"{head.get('seq')} entries were written; restore the trail from a backup", highlight=False)
             raise typer.Exit(1)
         out.print(f"no audit trail yet ({log.path}): nothing to verify")
         return

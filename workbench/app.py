@@ -31,6 +31,10 @@ def _asked_page() -> str:
     return path if path in PAGE_ACTIONS else ""
 
 
+def _sign_in_form() -> None:
+    require_user()  # the form; it stops the page until someone signs in
+
+
 def main() -> None:
     st.set_page_config(page_title="tipgraph", page_icon=":material/hub:", layout="wide")
     language_picker()
@@ -38,16 +42,17 @@ def main() -> None:
         # one page, the sign-in form, answering at the address asked for, so it opens after sign-in
         st.session_state.setdefault("asked_page", _asked_page())
         asked = st.session_state["asked_page"]
-        form = [st.Page(require_user, title=tr("sign_in"), url_path="signin", default=True)]
+        form = [st.Page(_sign_in_form, title=tr("sign_in"), url_path="signin", default=True)]
         if asked:
-            form.append(st.Page(require_user, title=tr("sign_in"), url_path=asked))
+            form.append(st.Page(_sign_in_form, title=tr("sign_in"), url_path=asked))
         st.navigation(form, position="hidden").run()
         return
     user = require_user()
     allowed = pages_for(user["role"])
     if not allowed:
         return
-    start = st.session_state.get("asked_page") if st.session_state.get("asked_page") in allowed else allowed[0]
+    asked = str(st.session_state.get("asked_page") or "")
+    start = asked if asked in allowed else allowed[0]
     st.sidebar.caption(tr("signed_in_as", user=user["user"], role=user["role"]))
     if st.sidebar.button(tr("sign_out"), key="sign_out"):
         sign_out()

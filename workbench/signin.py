@@ -46,7 +46,7 @@ def session_alive(auth: dict[str, Any] | None, now: float, idle_minutes: float) 
     >>> session_alive({"seen": 0.0}, 60 * 29, 30), session_alive({"seen": 0.0}, 60 * 31, 30), session_alive(None, 0, 30)
     (True, False, False)
     """
-    return bool(auth) and now - float(auth.get("seen") or 0) < idle_minutes * 60
+    return auth is not None and bool(auth) and now - float(auth.get("seen") or 0) < idle_minutes * 60
 
 
 def sign_in(users: UserStore, audit: AuditLog, name: str, password: str, now: float) -> dict[str, Any]:
