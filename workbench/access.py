@@ -66,6 +66,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "users": frozenset({ADMIN}),
     "add_user": frozenset({ADMIN}),
     "disable_user": frozenset({ADMIN}),
+    "enable_user": frozenset({ADMIN}),
+    "reset_password": frozenset({ADMIN}),
     "audit_trail": frozenset({ADMIN}),
 }
 

@@ -640,6 +640,28 @@ class WorkbenchService:
             raise UserError("you cannot disable your own account: ask another admin")
         self._users().disable(name)
 
+    @action("enable_user", target="name")
+    def enable_user(self, name: str) -> None:
+        """Enable a disabled account again (and lift a lock-out).
+
+        Raises:
+            UserError: no such account.
+        """
+        self._users().enable(name)
+
+    @action("reset_password", target="name")
+    def reset_password(self, name: str) -> str:
+        """A new generated password for an account (it also lifts a lock-out); the password, to show once.
+
+        Raises:
+            UserError: no such account.
+        """
+        from workbench.users import generate_password
+
+        password = generate_password()
+        self._users().set_password(name, password)
+        return password
+
     @action("audit_trail", params=("actor", "action", "since", "until"))
     def audit_trail(self, *, actor: str | None = None, action: str | None = None, since: str | None = None,
                     until: str | None = None) -> tuple[pd.DataFrame, Any]:

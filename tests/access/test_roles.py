@@ -147,6 +147,8 @@ OWN: dict[str, Callable[[WorkbenchService, World], Any]] = {
     "users": lambda s, w: s.users(),
     "add_user": lambda s, w: s.add_user(f"made-by-{s.role}", "analyst"),
     "disable_user": lambda s, w: s.disable_user("to-be-disabled"),
+    "enable_user": lambda s, w: s.enable_user("to-be-disabled"),
+    "reset_password": lambda s, w: s.reset_password("to-be-disabled"),
     "audit_trail": lambda s, w: s.audit_trail(),
 }
 OTHERS: dict[str, Callable[[WorkbenchService, World], Any]] = {
@@ -179,7 +181,7 @@ def _is_masked(name: str) -> bool:
 @pytest.mark.parametrize(("action", "role", "cell"), ACTION_CELLS)
 def test_roles_service_does_what_the_table_says(demo_graph: Store, server_env, world: World, action: str, role: str,
                                                 cell: str) -> None:
-    if action == "disable_user":
+    if action in ("disable_user", "enable_user", "reset_password"):
         ensure_user(server_env.home, "to-be-disabled", "analyst")
     svc = _service(demo_graph, world, role)
     if cell == "—":
@@ -345,3 +347,21 @@ def test_roles_cli_reads_of_case_data_leave_an_audit_entry(server_env, demo_grap
     last = AuditLog.at_home(server_env.home).entries()[-1]
     assert last["action"] == "cli:query" and last["actor"].startswith("cli:") and last["outcome"] == "ok"
     assert "MATCH (p:Person)" in json.dumps(last["params"], ensure_ascii=False)
+
+
+def test_roles_admin_page_resets_a_locked_accounts_password(server_env, demo_graph: Store) -> None:
+    from workbench.users import LockedOut, SignInFailed, UserStore
+
+    ensure_user(server_env.home, "locked-user", "analyst")
+    users = UserStore.at_home(server_env.home)
+    for _ in range(5):
+        with pytest.raises((SignInFailed, LockedOut)):
+            users.authenticate("locked-user", "wrong password!")
+    assert users.get("locked-user").locked_until
+    at = _open("admin", server_env.home, "admin")
+    at.selectbox(key="admin_repair_name").set_value("locked-user")
+    at.button[3].click().run()  # add, disable, enable, reset
+    assert not at.exception and not at.error
+    shown = next(s.value for s in at.success if "shown once" in s.value)
+    password = shown.rsplit(": ", 1)[1]
+    assert users.authenticate("locked-user", password).name == "locked-user"

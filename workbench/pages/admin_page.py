@@ -24,7 +24,7 @@ with tab_users:
     with st.form("admin_add_user", clear_on_submit=True):
         a1, a2, a3, a4 = st.columns(4)
         name = a1.text_input(tr("user_name"), key="admin_new_name", max_chars=64)
-        role = a2.selectbox(tr("role"), ROLES, key="admin_new_role")
+        role = a2.selectbox(tr("user_role"), ROLES, key="admin_new_role")
         office = a3.text_input(tr("office"), key="admin_new_office", max_chars=200)
         email = a4.text_input(tr("email"), key="admin_new_email", max_chars=200)
         if st.form_submit_button(tr("add_user")):
@@ -47,6 +47,22 @@ with tab_users:
                 st.error(str(e))
             else:
                 st.rerun()
+
+    st.subheader(tr("account_repair"))
+    with st.form("admin_repair_user"):
+        which = st.selectbox(tr("user_name"), list(accounts["name"]), key="admin_repair_name")
+        r1, r2 = st.columns(2)
+        enable = r1.form_submit_button(tr("enable_user"))
+        reset = r2.form_submit_button(tr("reset_password"))
+    if which and (enable or reset):
+        try:
+            if enable:
+                svc.enable_user(which)
+                st.rerun()
+            st.session_state["admin_new_password"] = svc.reset_password(which)
+            st.rerun()
+        except GraphError as e:
+            st.error(str(e))
 
 with tab_audit:
     f1, f2, f3, f4 = st.columns(4)
