@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from graph.masking import mask_identifier, mask_name
+from graph.masking import mask_identifier, mask_name, mask_text_names
 from workbench.linkchart import Chart, ChartNode
 
 __all__ = ["NAME_COLUMNS", "IDENTIFIER_COLUMNS", "guess_identifier_kind", "mask_value", "mask_rows", "mask_frame",
@@ -59,9 +59,32 @@ def mask_value(column: str, value: Any) -> Any:
     return value
 
 
+def _names_of(row: dict[str, Any]) -> list[str]:
+    names: list[str] = []
+    for key, value in row.items():
+        if key.lower() in NAME_COLUMNS:
+            names.extend(v for v in (value if isinstance(value, (list, tuple)) else [value]) if isinstance(v, str))
+    return names
+
+
 def mask_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows with every name and identifier column masked (other columns as they were)."""
-    return [{k: mask_value(k, v) for k, v in row.items()} for row in rows]
+    """Rows with every name and identifier column masked, and the row's names masked wherever
+    else they appear in its text (a path spelt out, reasons).
+
+    >>> mask_rows([{"node_names": ["陳偉明", "林美"], "steps": "陳偉明 -[RECRUITED]-> 林美"}])[0]["steps"]
+    '陳○明 -[RECRUITED]-> 林○'
+    """
+    out = []
+    for row in rows:
+        names = _names_of(row)
+        masked = {}
+        for key, value in row.items():
+            shown = mask_value(key, value)
+            if shown is value and isinstance(value, str) and names:
+                shown = mask_text_names(value, names)
+            masked[key] = shown
+        out.append(masked)
+    return out
 
 
 def mask_frame(frame: pd.DataFrame) -> pd.DataFrame:

@@ -365,3 +365,16 @@ def test_roles_admin_page_resets_a_locked_accounts_password(server_env, demo_gra
     shown = next(s.value for s in at.success if "shown once" in s.value)
     password = shown.rsplit(": ", 1)[1]
     assert users.authenticate("locked-user", password).name == "locked-user"
+
+
+def test_roles_analyst_reads_a_spelt_out_path_with_its_names_masked(demo_graph: Store, world: World) -> None:
+    case_people = demo_graph.read("MATCH (p:Person)-[:SUSPECT_IN|VICTIM_IN]->(:Case {id: $c}) RETURN p.id AS id "
+                                  "ORDER BY id", {"c": world.case})
+    given = {"source": case_people[0]["id"], "target": case_people[-1]["id"]}
+    full = _service(demo_graph, world, "investigator").run_playbook("path_between_people", given)
+    masked = _service(demo_graph, world, "analyst").run_playbook("path_between_people", given)
+    assert full.rows and len(masked.rows) == len(full.rows)
+    for plain, shown in zip(full.rows, masked.rows):
+        for name in plain["node_names"]:
+            if name and not _is_masked(name) and len(name) > 2:
+                assert name not in shown["steps"] and mask_name(name) in shown["steps"]
