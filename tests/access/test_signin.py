@@ -145,3 +145,36 @@ def test_signin_cli_demo_admin_is_made_once_with_a_generated_password(home: Path
     again = runner.invoke(app, ["user", "ensure-demo-admin"])
     assert again.exit_code == 0 and "demo admin created" not in again.output
     assert [u.role for u in UserStore.at_home(home).list()] == ["admin"]
+
+
+class _ProviderUser(dict):
+    """What st.user looks like after the identity provider signed someone in."""
+
+    is_logged_in = True
+
+
+def test_signin_single_sign_on_maps_the_providers_email_to_a_local_account(users: UserStore, audit: AuditLog,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import streamlit as st
+
+    from workbench import signin
+
+    users.add("cora", "coordinator", PASSWORD, office="Bangkok", email="Cora@Agency.example")
+    monkeypatch.setattr(signin, "_sso_configured", lambda: True)
+    monkeypatch.setattr(st, "user", _ProviderUser(email="cora@agency.example"))
+    session = signin._sso_session(users, audit, now=5.0)
+    assert session is not None and (session["user"], session["role"], session["office"], session["via"]) == (
+        "cora", "coordinator", "Bangkok", "oidc")
+    assert audit.entries()[-1]["params"] == {"via": "oidc"} and audit.entries()[-1]["outcome"] == "ok"
+
+
+def test_signin_single_sign_on_without_a_local_account_is_refused(users: UserStore, audit: AuditLog,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import streamlit as st
+
+    from workbench import signin
+
+    monkeypatch.setattr(signin, "_sso_configured", lambda: True)
+    monkeypatch.setattr(st, "user", _ProviderUser(email="stranger@elsewhere.example"))
+    assert signin._sso_session(users, audit, now=5.0) is None
+    assert (audit.entries()[-1]["target"], audit.entries()[-1]["outcome"]) == ("stranger@elsewhere.example", "failed")
