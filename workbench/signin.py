@@ -110,7 +110,7 @@ def _sso_session(users: UserStore, audit: AuditLog, now: float) -> dict[str, Any
 def _form(settings: Settings, users: UserStore, audit: AuditLog) -> None:
     lang = _lang()
     st.title(t("sign_in", lang))
-    with st.form("signin_form"):
+    with st.form("signin_form", clear_on_submit=True):  # a refused password does not stay in the field
         name = st.text_input(t("user_name", lang), key="signin_name", max_chars=64)
         password = st.text_input(t("password", lang), type="password", key="signin_password", max_chars=200)
         submitted = st.form_submit_button(t("sign_in", lang))

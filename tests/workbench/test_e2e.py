@@ -68,6 +68,7 @@ def hostile_person(demo_graph: Store) -> str:
 def served(server_settings, demo_graph: Store, hostile_person: str) -> Iterator[str]:
     ensure_user(server_settings.home, "e2e-investigator", "investigator")
     ensure_user(server_settings.home, "e2e-analyst", "analyst")
+    ensure_user(server_settings.home, "e2e-admin", "admin")
     port = _free_port()
     env = {**os.environ, "TIPGRAPH_HOME": str(server_settings.home)}
     if not server_settings.uses_local_server:
@@ -254,3 +255,15 @@ def test_e2e_an_analyst_gets_the_asked_page_and_only_the_analyst_pages(served, p
     nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
     assert "Repatriation" in nav and "Playbooks" in nav and "Explore" not in nav and "Review" not in nav
     assert "Move to a stage" not in page.inner_text("body")  # an analyst moves nothing
+
+
+def test_e2e_an_admin_sees_accounts_and_the_audit_trail_and_no_case_pages(served, page) -> None:
+    page.goto(f"{served}/admin?lang=en")
+    _sign_in(page, name="e2e-admin")
+    page.get_by_role("heading", name="Admin").first.wait_for(timeout=SLOW)
+    _settle(page)
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    assert nav.count() == 0 or "Explore" not in nav.inner_text()  # one page: no navigation list at all
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=SLOW)
+    page.get_by_role("tab", name="Audit trail").click()
+    page.get_by_text("The hash chain is whole").wait_for(timeout=SLOW)
