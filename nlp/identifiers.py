@@ -9,6 +9,7 @@ a word that says what they are (``護照``, ``passport``, ``帳號``, ``LINE``, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from graph.cleaners import account, email, handle, passport, phone
 from nlp.found import Found
@@ -56,7 +57,6 @@ _ACCOUNT_NAME = re.compile(r"(?:帳號|ID|id|handle|username|[「『])\s*(?:是|
 _NOT_HANDLES = frozenset("group groups channel channels chat chats account accounts app call calls message messages "
                          "post posts page pages ad ads id handle user users number contact contacts link".split())
 _PLATFORM_WORD = re.compile(r"LINE|Line|Telegram|TG|WeChat|微信|FB|Facebook|臉書|Instagram|IG|飛機|紙飛機|TikTok|抖音|Zalo|LinkedIn")
-_SENTENCE_START = re.compile(r"[。！？\n]")
 _PLATFORM_SUFFIX = re.compile(r"\s*(?:ID|號|帳號)$", re.IGNORECASE)
 
 
@@ -108,13 +108,36 @@ def _table_identifier(cell: Cell, country_hint: str | None) -> Found | None:
     return None
 
 
+class _Taken:
+    """Spans already given to an identifier, kept sorted: is a new span free of them?"""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.spans: list[tuple[int, int]] = []
+
+    def append(self, span: tuple[int, int]) -> None:
+        i = bisect_left(self.starts, span[0])
+        self.starts.insert(i, span[0])
+        self.spans.insert(i, span)
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, start)
+        # the spans starting before (any of them may reach this far: they are few and short) and the next one
+        if i < len(self.spans) and self.spans[i][0] < end:
+            return False
+        j = i - 1
+        while j >= 0 and start - self.spans[j][0] <= 64:
+            if self.spans[j][1] > start:
+                return False
+            j -= 1
+        return True
+
+
 def find_identifiers(text: str, folded: str, *, country_hint: str | None = "TW") -> list[Found]:
     """Phones (E.164), e-mails, passports, accounts and chat handles; ``folded`` is ``fold(text)``."""
     out: list[Found] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+    taken = _Taken()
+    free = taken.free
 
     for m in _EMAIL.finditer(folded):
         norm = email.clean(m.group())
@@ -160,7 +183,7 @@ def find_identifiers(text: str, folded: str, *, country_hint: str | None = "TW")
             taken.append((start, end))
     for m in _ACCOUNT_NAME.finditer(folded):
         start, end = m.start("name"), m.end("name")
-        sentence_start = max((x.end() for x in _SENTENCE_START.finditer(folded, 0, start)), default=0)
+        sentence_start = max(folded.rfind(ch, 0, start) for ch in "。！？\n") + 1
         platforms = list(_PLATFORM_WORD.finditer(folded, sentence_start, m.start()))
         if platforms and free(start, end):
             norm = handle.clean(m.group("name"), platform=platforms[-1].group())

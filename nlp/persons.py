@@ -214,13 +214,15 @@ def _chinese(text: str, folded: str) -> list[Found]:
             out.append(Found(m.start(1), m.end(1), "PERSON", name, source, confidence))
     # names listed after a name (陳大明、林美玲及王小明) are names too
     queue = [f.end for f in out]
+    starts = {f.start for f in out}
     while queue:
         end = queue.pop()
         m = _LIST_NEXT.match(folded, end)
-        if m and not any(f.start == m.start(1) for f in out):
+        if m and m.start(1) not in starts:
             name = m.group(1)
             if name[-1] not in _INSTITUTION_ENDS:
                 out.append(Found(m.start(1), m.end(1), "PERSON", name, "rules.persons.listed", 0.8))
+                starts.add(m.start(1))
                 queue.append(m.end(1))
     # 阿凱: a nickname, where the text says someone is called so or names their role
     for m in _NICKNAME.finditer(folded):

@@ -23,6 +23,7 @@ to the first one written.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 from itertools import combinations
@@ -130,6 +131,7 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
     aliases = _aliases(text, entities)
     tables = Tables(text)
     split = Sentences(text)
+    index = _PersonIndex(entities, aliases)
     sentences = _sentences(text, entities, tables)
     owners: dict[int, int] = {}  # identifier -> the person it was given to
     associated: set[frozenset[str]] = set()
@@ -162,7 +164,7 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
 
         back_ref = bool(_BACK_REFERENCE.search(body))
         # 戴員, 簡女, 魏嫌: a surname and a word for the person stand for the one named before
-        short = _short_referents(text, entities, span, aliases)
+        short = _short_referents(text, entities, span, index)
         victims = by_role["victim"] or [i for i in short if roles.get(i) == "victim"] or (
             earlier(("victim",)) if back_ref or not people else [])
         doers = by_role["recruiter"] or by_role["suspect"] or [i for i in short if roles.get(i) in ("recruiter", "suspect")]
@@ -232,7 +234,7 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
                 owner = _owner(entities, doers_here if recruiter_named else people, e)
                 if sentence.table_row and people:
                     owner = _row_owner(sentence.tables, entities, people, roles, e)
-                referred = _referred_owner(text, entities, roles, span[0], e, people, aliases, split)
+                referred = _referred_owner(text, entities, roles, span[0], e, people, index, split)
                 if referred is not None:
                     owner = referred
                 elif owner is None and back_ref:
@@ -270,7 +272,7 @@ def find_relations(text: str, entities: list[Found], roles: dict[int, str]) -> l
     for rel_type, suspect, office, where in _headed_by_office(text, entities, roles, aliases, sentences, seen):
         add(rel_type, suspect, office, where, 0.7, "office_in_heading")
     members_of = {h for t, h, _ in seen if t == "MEMBER_OF"}
-    for person, org, where in _members_by_reference(text, entities, roles, aliases, members_of):
+    for person, org, where in _members_by_reference(text, entities, roles, aliases, members_of, index):
         add("MEMBER_OF", person, org, where, 0.65, "member_of_writer_or_company")
     return out
 
@@ -285,7 +287,7 @@ _COMPANYS_OWN = re.compile(r"(?:該公司|公司的|該集團|(?i:the (?:agency|
 
 
 def _members_by_reference(text: str, entities: list[Found], roles: dict[int, str], aliases: set[int],
-                          done: set[int]) -> list[tuple[int, int, tuple[int, int]]]:
+                          done: set[int], index: "_PersonIndex") -> list[tuple[int, int, tuple[int, int]]]:
     """Officials the text places in the office that wrote it (本處, our, a log's heading), and
     people it places in the company named just before (該公司業務X, whose director X)."""
     first_line_end = text.find("\n")
@@ -305,11 +307,10 @@ def _members_by_reference(text: str, entities: list[Found], roles: dict[int, str
             seen_people.add(key)
             out.append((i, heading_orgs[0], (max(0, e.start - 24), e.end)))
         elif _COMPANYS_OWN.search(lead):
-            companies = [j for j, o in enumerate(entities) if o.label == "ORG" and o.end <= e.start
-                         and e.start - o.end <= 200 and o.attrs.get("kind") not in ("prosecutors_office", "police", "agency")]
-            if companies:
+            company = index.last_org_before(e.start, 200, ("prosecutors_office", "police", "agency"))
+            if company is not None:
                 seen_people.add(key)
-                out.append((i, companies[-1], (entities[companies[-1]].start, e.end)))
+                out.append((i, company, (entities[company].start, e.end)))
     return out
 
 
@@ -486,25 +487,67 @@ _POSSESSIVE = re.compile(r"(?:他|她|其|我(?:的)?(?:兒子|女兒|弟弟|妹
 _SHORT_SUBJECT = re.compile(r"([\u4e00-\u9fff])(?:員|女|男|嫌)(?!工|警|子|性|士|生|孩|童|裝|兒|眷)")
 
 
-def _short_referents(text: str, entities: list[Found], span: tuple[int, int], aliases: set[int]) -> list[int]:
+def _short_referents(text: str, entities: list[Found], span: tuple[int, int], index: "_PersonIndex") -> list[int]:
     """People a sentence names by surname only (戴員家屬來電, 護照遭簡女收走): for each such
     reference the last person named before the sentence whose name starts with that surname."""
     found: list[int] = []
-    matches = list(_SHORT_SUBJECT.finditer(text, span[0], span[1]))
-    if not matches:
-        return found
-    before = [i for i, e in enumerate(entities) if e.label == "PERSON" and e.end <= span[0] and i not in aliases]
-    for m in matches:
-        if any(entities[i].start <= m.start() < entities[i].end for i in range(len(entities))):
+    for m in _SHORT_SUBJECT.finditer(text, span[0], span[1]):
+        if index.inside_entity(m.start()):
             continue
-        named = [i for i in before if entities[i].norm.startswith(m.group(1))]
-        if named and named[-1] not in found:
-            found.append(named[-1])
+        named = index.last_with_surname(m.group(1), span[0])
+        if named is not None and named not in found:
+            found.append(named)
     return found
 
 
+class _PersonIndex:
+    """The people of a document (aliases left out) in text order, for look-ups by position and
+    surname in logarithmic time (a 5 MB case file names thousands)."""
+
+    def __init__(self, entities: list[Found], aliases: set[int]) -> None:
+        self.entities = entities
+        self.ids = [i for i, e in enumerate(entities) if e.label == "PERSON" and i not in aliases]
+        self.starts = [entities[i].start for i in self.ids]
+        self.ends = [entities[i].end for i in self.ids]
+        self.entity_starts = [e.start for e in entities]
+        self.by_surname: dict[str, list[int]] = {}
+        for i in self.ids:
+            self.by_surname.setdefault(entities[i].norm[:1], []).append(i)
+        self.surname_ends = {k: [entities[i].end for i in v] for k, v in self.by_surname.items()}
+        orgs = [i for i, e in enumerate(entities) if e.label == "ORG"]
+        self.orgs, self.org_ends = orgs, [entities[i].end for i in orgs]
+
+    def inside_entity(self, pos: int) -> bool:
+        k = bisect_right(self.entity_starts, pos) - 1
+        return k >= 0 and self.entities[k].start <= pos < self.entities[k].end
+
+    def count_before(self, pos: int) -> int:
+        """How many people end at or before ``pos`` (they are ``ids[:n]``)."""
+        return bisect_right(self.ends, pos)
+
+    def last_with_surname(self, surname: str, pos: int) -> int | None:
+        ends = self.surname_ends.get(surname)
+        if not ends:
+            return None
+        k = bisect_right(ends, pos)
+        return self.by_surname[surname][k - 1] if k else None
+
+    def between(self, start: int, end: int) -> list[int]:
+        """People wholly inside ``[start, end)``."""
+        return self.ids[bisect_left(self.starts, start) : bisect_right(self.ends, end)]
+
+    def last_org_before(self, pos: int, within: int, exclude_kinds: tuple[str, ...]) -> int | None:
+        k = bisect_right(self.org_ends, pos)
+        while k > 0 and pos - self.org_ends[k - 1] <= within:
+            i = self.orgs[k - 1]
+            if self.entities[i].attrs.get("kind") not in exclude_kinds:
+                return i
+            k -= 1
+        return None
+
+
 def _referred_owner(text: str, entities: list[Found], roles: dict[int, str], sentence_start: int, identifier: Found,
-                    people: list[int], aliases: set[int], split: Sentences) -> int | None:
+                    people: list[int], index: _PersonIndex, split: Sentences) -> int | None:
     """The owner a short reference or a possessive right before an identifier points to, when no
     one is named between them: the last person named before with that surname, or (for a
     pronoun) the last victim named before, for a passport, else the last person named."""
@@ -512,30 +555,28 @@ def _referred_owner(text: str, entities: list[Found], roles: dict[int, str], sen
     if any(clause_start <= entities[p].start < identifier.start for p in people):
         return None
     lead = text[clause_start : identifier.start]
-    earlier_people = [i for i, e in enumerate(entities) if e.label == "PERSON" and e.end <= clause_start and i not in aliases]
+    n_before = index.count_before(clause_start)
     short = list(_SHORT_REFERENCE.finditer(lead))
     if short:
-        surname = short[-1].group(1)
-        named = [i for i in earlier_people if entities[i].norm.startswith(surname)]
-        return named[-1] if named else None
+        return index.last_with_surname(short[-1].group(1), clause_start)
     pronoun = _POSSESSIVE.search(lead) or _SUBJECT_PRONOUN.search(lead)
     if pronoun:
         # 魏子傑則向買方收取…，款項匯入其帳戶: someone named earlier in the sentence
-        in_sentence = [i for i, e in enumerate(entities) if e.label == "PERSON" and i not in aliases
-                       and sentence_start <= e.start and e.end <= identifier.start]
+        in_sentence = index.between(sentence_start, identifier.start)
         if in_sentence:
             return in_sentence[-1]
+        if not n_before:
+            return None
+        last = index.ids[n_before - 1]
         # He used the LINE ID x: the subject of the sentence before
-        if _SUBJECT_PRONOUN.match(pronoun.group()) and earlier_people:
-            before = earlier_people[-1]
-            start = split.bounds(entities[before].start)[0]
-            subjects = [i for i in earlier_people if entities[i].start >= start]
-            return subjects[0]
+        if _SUBJECT_PRONOUN.match(pronoun.group()):
+            start = split.bounds(entities[last].start)[0]
+            return index.between(start, entities[last].end)[0]
         # 他的護照, 我弟弟的號碼: in a report about a victim, the pronoun is most often the victim
-        victims = [i for i in earlier_people if roles.get(i) == "victim"]
-        if victims:
-            return victims[-1]
-        return earlier_people[-1] if earlier_people else None
+        for k in range(n_before - 1, max(-1, n_before - 200), -1):
+            if roles.get(index.ids[k]) == "victim":
+                return index.ids[k]
+        return last
     return None
 
 
