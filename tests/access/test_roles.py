@@ -304,6 +304,7 @@ def test_roles_the_sign_in_form_signs_in_and_locks_out_after_five_failures(serve
         at.text_input(key="signin_password").input("not the password")
         at.button[0].click().run()
     assert "locked until" in at.error[0].value
+    at.text_input(key="signin_name").input("form-user")  # the form clears after each attempt
     at.text_input(key="signin_password").input(PASSWORD)
     at.button[0].click().run()
     assert "locked until" in at.error[0].value, "the right password does not open a locked account"
