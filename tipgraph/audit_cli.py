@@ -43,9 +43,12 @@ def audit_verify() -> None:
 @_friendly
 def audit_show(
     actor: Annotated[str | None, typer.Option("--actor", help="Only this user's entries.")] = None,
-    action: Annotated[str | None, typer.Option("--action", help="Only this action (search, entity, sign-in...).")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="From this UTC date or date-time (YYYY-MM-DD...).")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Up to this UTC date (the whole day) or date-time.")] = None,
+    action: Annotated[str | None, typer.Option("--action", help="Only this action (search, entity, "
+                                                                "sign_in...).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this UTC date or date-time "
+                                                              "(YYYY-MM-DD...).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this UTC date (the whole day) "
+                                                              "or date-time.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line, as stored.")] = False,
 ) -> None:
     """The audit trail's entries, filtered; a table, or JSON Lines with --json."""

@@ -40,7 +40,8 @@ def _target(values: dict[str, Any], target: str | None) -> str:
     return "" if value is None else str(value)
 
 
-def action(name: str, *, target: str | None = None, params: tuple[str, ...] = (), audit: bool = True) -> Callable[[F], F]:
+def action(name: str, *, target: str | None = None, params: tuple[str, ...] = (),
+           audit: bool = True) -> Callable[[F], F]:
     """Guard a service method as action ``name``.
 
     Args:

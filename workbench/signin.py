@@ -28,7 +28,8 @@ from workbench.accounts import user_store
 from workbench.i18n import t
 from workbench.users import LockedOut, User, UserStore
 
-__all__ = ["AUTH_KEY", "session_alive", "sign_in", "session_for", "current_user", "signed_in", "require_user", "sign_out",
+__all__ = ["AUTH_KEY", "session_alive", "sign_in", "session_for", "current_user", "signed_in", "require_user",
+           "sign_out",
            "clock"]
 
 AUTH_KEY = "auth"
@@ -69,7 +70,8 @@ def sign_in(users: UserStore, audit: AuditLog, name: str, password: str, now: fl
     return session_for(user, now)
 
 
-def current_user(auth: dict[str, Any] | None, users: UserStore, now: float, idle_minutes: float) -> dict[str, Any] | None:
+def current_user(auth: dict[str, Any] | None, users: UserStore, now: float,
+                 idle_minutes: float) -> dict[str, Any] | None:
     """The session's user when the session is alive and the account still enabled with that role."""
     if not session_alive(auth, now, idle_minutes):
         return None

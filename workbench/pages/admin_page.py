@@ -71,7 +71,8 @@ with tab_audit:
     since = f3.date_input(tr("since"), value=None, key="audit_since")
     until = f4.date_input(tr("until"), value=None, max_value=date.today(), key="audit_until")
     table, check = svc.audit_trail(actor=actor.strip() or None, action=action.strip() or None,
-                                   since=since.isoformat() if since else None, until=until.isoformat() if until else None)
+                                   since=since.isoformat() if since else None,
+                                   until=until.isoformat() if until else None)
     if check.ok:
         st.success(tr("chain_ok", n=check.count))
     else:

@@ -72,7 +72,8 @@ if allowed(svc.role, "move_stage"):
     if records:
         with st.form("move_stage"):
             record = st.selectbox(tr("pick"), list(records), format_func=lambda r: records[r], key="move_record")
-            stage = st.selectbox(tr("stage"), [s.id for s in STAGES], format_func=lambda s: stage_name[s], key="move_stage")
+            stage = st.selectbox(tr("stage"), [s.id for s in STAGES], format_func=lambda s: stage_name[s],
+                                 key="move_stage")
             on = st.date_input(tr("date"), value=date.today(), max_value=date.today(), key="move_date")
             note = st.text_area(tr("note"), max_chars=2000, key="move_note")
             if st.form_submit_button(tr("save")):
