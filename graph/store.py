@@ -11,6 +11,7 @@ one (started when none runs and ``NEO4J_URI`` is unset).
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -85,6 +86,15 @@ class Store:
 
     def close(self) -> None:
         self._driver.close()
+
+    def as_user(self, user: str) -> Store:
+        """This store, sharing its driver and connection pool, naming ``user`` in each statement's
+        metadata (the workbench's signed-in user, so the server's query log says who asked).
+        Close only the original: the copy's ``close`` closes the shared driver."""
+        other = copy.copy(self)
+        other.user = user
+        other.round_trips = 0
+        return other
 
     def __enter__(self) -> Store:
         return self

@@ -37,7 +37,8 @@ def service(page: str) -> WorkbenchService:
         audit.record(actor=user["user"], role=user["role"], action="open_page", target=page, outcome="denied")
         st.error(str(PermissionDenied(user["role"], f"open the {page} page")))
         st.stop()
-    return WorkbenchService(_store(), actor=user["user"], role=user["role"], office=user.get("office"), audit=audit)
+    store = _store().as_user(f"workbench:{user['user']}")  # the server's query log names who asked
+    return WorkbenchService(store, actor=user["user"], role=user["role"], office=user.get("office"), audit=audit)
 
 
 def lang() -> str:

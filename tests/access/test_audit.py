@@ -151,3 +151,14 @@ def test_audit_cli_verify_fails_when_the_trail_is_gone_but_its_head_is_not(home:
     log.path.unlink()
     result = CliRunner().invoke(app, ["audit", "verify"])
     assert result.exit_code == 1 and "audit trail missing" in result.output
+
+
+def test_audit_a_store_as_a_user_shares_the_driver_and_names_the_user() -> None:
+    from graph.store import Connection, Store
+
+    base = Store(Connection("bolt://127.0.0.1:1", "neo4j", "unused", "neo4j"), user="workbench")
+    try:
+        ines = base.as_user("workbench:ines")
+        assert ines.user == "workbench:ines" and base.user == "workbench" and ines._driver is base._driver
+    finally:
+        base.close()
