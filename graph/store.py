@@ -111,6 +111,10 @@ class Store:
         except (nx.ServiceUnavailable, nx.SessionExpired, OSError) as e:
             raise GraphUnavailable(self.conn.uri, str(e) or type(e).__name__) from e
         except nx.Neo4jError as e:
+            if (e.code or "").startswith("Neo.ClientError.Request."):
+                # the Bolt conversation itself went wrong (a connection half-open across a server
+                # restart): a connection problem to wait out, not a fault of the statement
+                raise GraphUnavailable(self.conn.uri, f"the connection was in a bad state ({e.message})") from e
             raise QueryError(e.code or "unknown", e.message or str(e)) from e
         except nx.DriverError as e:
             raise QueryError(type(e).__name__, str(e)) from e

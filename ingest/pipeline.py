@@ -303,21 +303,50 @@ def patiently(work: Callable[[], T], *, retry_s: float, on_wait: Callable[[str],
             delay *= 2
 
 
+def _server_answers(store: Store) -> bool:
+    try:
+        store.ping()
+    except GraphUnavailable:
+        return False
+    return True
+
+
+def _write(store: Store, write: Callable[[], T], retry_s: float) -> T:
+    """``write()``, waited out while the server does not answer. A failure is the batch's own
+    only if the server still answers afterwards: a server that is shutting down refuses
+    statements with ordinary errors before its port closes, and those must not be blamed on
+    (and quarantine) the documents in flight.
+
+    Raises:
+        GraphUnavailable: the server stayed away longer than ``retry_s``.
+        GraphError: the server answers and refused this batch.
+    """
+    while True:
+        try:
+            return patiently(write, retry_s=retry_s)
+        except GraphUnavailable:
+            raise
+        except GraphError:
+            if _server_answers(store):
+                raise
+            patiently(store.ping, retry_s=retry_s)  # back: try the same batch again
+
+
 def _write_group(store: Store, group: list[Outcome], summary: IngestSummary, existing: set[str], home: Path,
                  batch_size: int, retry_s: float = RETRY_SECONDS) -> None:
     """Write several documents in one transaction (each whole); when the group fails, write
     them one by one so that only the document at fault is quarantined. A server that does not
-    answer is waited for (``patiently``), never blamed on a document."""
+    answer is waited for (``_write``), never blamed on a document."""
     try:
-        written = patiently(lambda: write_batches(store, [o.batch for o in group if o.batch is not None],
-                                                  batch_size=batch_size), retry_s=retry_s)
+        written = _write(store, lambda: write_batches(store, [o.batch for o in group if o.batch is not None],
+                                                      batch_size=batch_size), retry_s)
     except GraphUnavailable:
         raise
     except GraphError:
         if len(group) == 1:
             o = group[0]
             try:
-                written = (patiently(lambda: write_batch(store, o.batch, batch_size=batch_size), retry_s=retry_s)
+                written = (_write(store, lambda: write_batch(store, o.batch, batch_size=batch_size), retry_s)
                            if o.batch is not None else None)
             except GraphUnavailable:
                 raise
