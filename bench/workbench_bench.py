@@ -20,7 +20,6 @@ import argparse
 import json
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
@@ -50,12 +49,6 @@ ORDER BY degree DESC
 LIMIT 1
 """
 IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _wait_http(url: str, seconds: float) -> None:
@@ -156,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="tipgraph-wb-bench-") as tmp:
         settings = load_settings({"TIPGRAPH_HOME": tmp, "TIPGRAPH_SERVER_HEAP": "2g"})
         localserver.start(settings)
-        port = _free_port()
+        port = localserver.free_port()
         proc = None
         try:
             center = _load_demo(settings, Path(tmp) / "demo")

@@ -114,7 +114,8 @@ def _lock(settings: Settings) -> Iterator[None]:
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now (for servers we start)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -140,9 +141,9 @@ def _ports(settings: Settings) -> tuple[int, int]:
             return bolt, http
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    bolt_port, http_port = _free_port(), _free_port()
+    bolt_port, http_port = free_port(), free_port()
     while http_port == bolt_port:
-        http_port = _free_port()
+        http_port = free_port()
     return bolt_port, http_port
 
 

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import copy
 import logging
+import socket
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from itertools import islice
 from dataclasses import dataclass
 from typing import Any, LiteralString, TypeVar
+from urllib.parse import urlsplit
 
 import neo4j
 from neo4j import exceptions as nx
@@ -147,6 +149,16 @@ class Store:
     def write(self, query: LiteralString, params: Mapping[str, Any] | None = None, *, purpose: str = "write") -> list[dict[str, Any]]:
         """One statement in a write transaction; rows as dicts."""
         return self.write_tx(lambda tx: tx.run(query, params), purpose=purpose)
+
+    def reachable(self, timeout_s: float = 0.5) -> bool:
+        """Whether the server's Bolt port accepts a connection: a cheap check to poll while
+        waiting for a server to come back (``ping`` asks the database itself)."""
+        parts = urlsplit(self.conn.uri)
+        try:
+            with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 7687), timeout=timeout_s):
+                return True
+        except OSError:
+            return False
 
     def ping(self) -> None:
         """Raise ``GraphUnavailable`` unless the database answers a trivial query."""

@@ -278,9 +278,12 @@ class IngestInterrupted(GraphError):
             "the graph and kept; once the server answers, run the same command again: it skips them and goes on.")
 
 
-def patiently(work: Callable[[], T], *, retry_s: float, on_wait: Callable[[str], None] | None = None) -> T:
-    """``work()``, tried again while the graph server does not answer, with waits doubling from
-    1 s (at most 30 s each) until ``retry_s`` seconds have been spent waiting.
+def patiently(work: Callable[[], T], *, retry_s: float, on_wait: Callable[[str], None] | None = None,
+              reachable: Callable[[], bool] | None = None) -> T:
+    """``work()``, tried again while the graph server does not answer, within pauses doubling
+    from 1 s (at most 30 s each) until ``retry_s`` seconds have been spent waiting. During a
+    pause ``reachable()`` (the server's port open) is polled, and the next try comes as soon
+    as it holds.
 
     Raises:
         GraphUnavailable: the server did not come back within ``retry_s``.
@@ -294,12 +297,15 @@ def patiently(work: Callable[[], T], *, retry_s: float, on_wait: Callable[[str],
                 e.waited_s = waited  # type: ignore[attr-defined]
                 raise
             pause = min(delay, retry_s - waited, 30.0)
-            message = f"the graph server does not answer ({e.reason}); trying again in {pause:.0f} s"
+            message = f"the graph server does not answer ({e.reason}); trying again within {pause:.0f} s"
             log.warning(message)
             if on_wait is not None:
                 on_wait(message)
-            time.sleep(pause)  # back-off between attempts (not a test)
-            waited += pause
+            started = time.monotonic()
+            deadline = started + pause
+            while time.monotonic() < deadline and not (reachable is not None and reachable()):
+                time.sleep(min(0.25, max(0.0, deadline - time.monotonic())))  # poll step of the pause
+            waited += time.monotonic() - started
             delay *= 2
 
 
@@ -323,13 +329,13 @@ def _write(store: Store, write: Callable[[], T], retry_s: float) -> T:
     """
     while True:
         try:
-            return patiently(write, retry_s=retry_s)
+            return patiently(write, retry_s=retry_s, reachable=store.reachable)
         except GraphUnavailable:
             raise
         except GraphError:
             if _server_answers(store):
                 raise
-            patiently(store.ping, retry_s=retry_s)  # back: try the same batch again
+            patiently(store.ping, retry_s=retry_s, reachable=store.reachable)  # back: try the same batch again
 
 
 def _write_group(store: Store, group: list[Outcome], summary: IngestSummary, existing: set[str], home: Path,

@@ -5,6 +5,7 @@ Nothing shows before sign-in; the navigation lists only the pages the user's rol
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -14,6 +15,7 @@ from workbench.access import pages_for
 from workbench.session import language_picker, tr
 from workbench.signin import require_user, sign_out, signed_in
 
+FAVICON = Path(__file__).resolve().parent / "static" / "favicon.png"
 ICONS = {"explore": ":material/hub:", "case": ":material/folder_open:", "repatriation": ":material/flight_land:",
          "indicators": ":material/monitoring:", "ingest": ":material/upload_file:",
          "playbooks": ":material/manage_search:", "review": ":material/compare_arrows:",
@@ -36,7 +38,8 @@ def _sign_in_form() -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="tipgraph", page_icon=":material/hub:", layout="wide")
+    # a file we ship: a ":material/...:" or emoji page icon makes the browser fetch it from a CDN
+    st.set_page_config(page_title="tipgraph", page_icon=str(FAVICON), layout="wide")
     language_picker()
     if signed_in() is None:
         # one page, the sign-in form, answering at the address asked for, so it opens after sign-in

@@ -32,6 +32,7 @@ from workbench.scope import Scope, coordinator_scope
 __all__ = ["WorkbenchService", "EgoView", "EvidenceView", "STAGE_NOTE_MAX"]
 
 STAGE_NOTE_MAX = 2000
+JOURNEY_NODES = 2000  # the two hops round one victim; far more than any itinerary holds
 _ROLE_OF = {"SUSPECT_IN": "suspect", "VICTIM_IN": "victim", "RECRUITER_IN": "recruiter"}
 # actions whose target a coordinator may reach only inside their scope (workbench/scope.py)
 _SCOPED_TARGET = {"case_summary": "case", "person_summary": "person", "journey": "person", "stage_history": "rescue",
@@ -127,14 +128,11 @@ RETURN m.stage AS stage, m.previous AS previous, m.date AS date, m.note AS note,
 ORDER BY m.date, m.at
 """
 
-RESCUE_STAGE = """
-MATCH (r:Rescue {id: $id})
-RETURN r.stage AS stage
-"""
-
+# the stage before is read in the same statement that records the move: nothing can slip between
 MOVE_STAGE = """
 MATCH (r:Rescue {id: $id})
-CREATE (m:StageChange {id: $change, stage: $stage, previous: $previous, date: $date, note: $note, by: $by, at: $at,
+WITH r, r.stage AS previous
+CREATE (m:StageChange {id: $change, stage: $stage, previous: previous, date: $date, note: $note, by: $by, at: $at,
                        created_at: $at})
 CREATE (r)-[:MOVED_TO {id: $rel, created_at: $at}]->(m)
 SET r.stage = $stage
@@ -389,12 +387,14 @@ class WorkbenchService:
 
     @action("journey", target="person_id")
     def journey(self, person_id: str) -> pd.DataFrame:
-        """A victim's itinerary in date order (places, flights, rescue, return)."""
+        """A victim's itinerary in date order (places, flights, rescue, return), from the two hops
+        around them (their flights, places and records, and the people they are resolved with),
+        not a projection of the whole graph."""
         from graph.analytics import journey
-        from graph.projection import to_networkx
+        from graph.projection import subgraph_to_networkx
 
-        g = to_networkx(self.store, cases=None)
-        return journey(g, person_id)
+        around = reads.neighbourhood(self.store, person_id, hops=2, max_nodes=JOURNEY_NODES)
+        return journey(subgraph_to_networkx(around), person_id)
 
     # --- Repatriation -----------------------------------------------------------------------
     @action("repatriation")
@@ -441,14 +441,10 @@ class WorkbenchService:
             raise ValueError(f"the note has {len(note)} characters; keep it under {STAGE_NOTE_MAX}")
         at = datetime.now(timezone.utc).isoformat(timespec="seconds")
         change = make_id("StageChange", rescue_id, canonical, on, uuid.uuid4().hex)
-        current = self.store.read(RESCUE_STAGE, {"id": rescue_id}, purpose="stage")
-        if not current:
-            raise NotFound(rescue_id)
 
         def work(tx: Tx) -> str:
-            done = tx.run(MOVE_STAGE, {"id": rescue_id, "change": change, "stage": canonical,
-                                       "previous": current[0]["stage"], "date": day.isoformat(), "note": note or "",
-                                       "by": self.actor, "at": at, "rel": f"rel:{uuid.uuid4().hex}"})
+            done = tx.run(MOVE_STAGE, {"id": rescue_id, "change": change, "stage": canonical, "date": day.isoformat(),
+                                       "note": note or "", "by": self.actor, "at": at, "rel": f"rel:{uuid.uuid4().hex}"})
             if not done:
                 raise NotFound(rescue_id)
             return str(done[0]["id"])

@@ -302,8 +302,20 @@ def test_patiently_waits_with_growing_pauses_then_gives_up_with_the_servers_erro
             raise GraphUnavailable("bolt://127.0.0.1:1", "connection refused")
         return "written"
 
-    assert patiently(flaky, retry_s=10, on_wait=waits.append) == "written"
-    assert [w.rsplit("in ", 1)[1] for w in waits] == ["1 s", "2 s"]
+    assert patiently(flaky, retry_s=10, on_wait=waits.append, reachable=lambda: True) == "written"
+    assert [w.rsplit("within ", 1)[1] for w in waits] == ["1 s", "2 s"]  # the pauses double
+
+    tries, polls = [], []
+
+    def once_down() -> str:
+        tries.append(1)
+        if len(tries) == 1:
+            raise GraphUnavailable("bolt://127.0.0.1:1", "connection refused")
+        return "written"
+
+    # a port that stays closed: the 1 s pause runs out, the port polled all along
+    assert patiently(once_down, retry_s=5, reachable=lambda: polls.append(1) is not None) == "written"
+    assert len(polls) >= 3
 
     def down() -> str:
         raise GraphUnavailable("bolt://127.0.0.1:1", "connection refused")

@@ -8,7 +8,6 @@ Screenshots of every step go to test-artifacts/workbench/ (kept by CI as artefac
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import urllib.request
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.localserver import free_port
 from graph.model import make_id
 from graph.store import Store
 from graph.writes import GraphBatch, NodeRow, RelRow, write_batch
@@ -33,18 +33,13 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-d
                  "--disable-quic", "--disable-default-apps", "--metrics-recording-only"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "workbench"
 HOSTILE = "<img src=x onerror=alert(1)>"
+LOCAL_URLS = ("http://127.0.0.1:", "data:", "blob:", "about:")
 SLOW = 60_000  # ms: the first page of a fresh server imports everything
 
 if not Path(CHROMIUM).exists():  # make test installs it; say so rather than skip quietly
     pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium) or set TIPGRAPH_CHROMIUM",
                 pytrace=False)
 playwright_api = pytest.importorskip("playwright.sync_api")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _healthy(url: str) -> bool:
@@ -69,7 +64,7 @@ def served(server_settings, demo_graph: Store, hostile_person: str) -> Iterator[
     ensure_user(server_settings.home, "e2e-investigator", "investigator")
     ensure_user(server_settings.home, "e2e-analyst", "analyst")
     ensure_user(server_settings.home, "e2e-admin", "admin")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "TIPGRAPH_HOME": str(server_settings.home)}
     if not server_settings.uses_local_server:
         env["NEO4J_URI"] = server_settings.neo4j_uri or ""
@@ -115,6 +110,8 @@ def warm(served, browser) -> str:
 @pytest.fixture
 def page(browser, warm, request):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    outside: list[str] = []  # anything the browser asks of another host: air-gapped networks have none
+    context.on("request", lambda r: None if r.url.startswith(LOCAL_URLS) else outside.append(r.url))
     pg = context.new_page()
     dialogs: list[str] = []
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -123,6 +120,7 @@ def page(browser, warm, request):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+    assert outside == [], f"the workbench fetched from outside this machine: {sorted(set(outside))}"
 
 
 def _sign_in(page, name: str = "e2e-investigator", password: str = PASSWORD) -> None:
